@@ -1,0 +1,31 @@
+#pragma once
+
+#include "adapters/crypto/pii_cipher.h"
+#include "adapters/storage/db.h"
+#include "core/ports/customer_repository.h"
+
+namespace lifeline::storage {
+
+// Customers with personal data sealed at rest: phone and ID numbers are stored encrypted, with
+// a blind index for equality search; they are opened only when a customer is read.
+class SqlCustomerRepository final : public CustomerRepository {
+ public:
+  SqlCustomerRepository(Connection& connection, const crypto::PiiCipher& cipher)
+      : connection_(connection), cipher_(cipher) {}
+  Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) override;
+  Result<Customer> FindById(std::int64_t id) override;
+  Result<std::int64_t> Count() override;
+
+ private:
+  Status LoadPhones(Customer& customer);
+  Status LoadAccounts(Customer& customer);
+
+  Connection& connection_;
+  const crypto::PiiCipher& cipher_;
+};
+
+// The blind index domains, shared with the bulk loader.
+inline constexpr std::string_view kPhoneIndexDomain = "phone";
+inline constexpr std::string_view kIdNumberIndexDomain = "id_number";
+
+}  // namespace lifeline::storage

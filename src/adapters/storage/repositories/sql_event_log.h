@@ -1,0 +1,30 @@
+#pragma once
+
+#include <vector>
+
+#include "adapters/storage/db.h"
+#include "core/ports/event_log.h"
+
+namespace lifeline::storage {
+
+// Reads the outbox; events emitted in a transaction are held here until the store flushes them
+// just before COMMIT (under the sequencing lock, so ids become visible in order).
+class SqlEventLog final : public EventLog {
+ public:
+  explicit SqlEventLog(Connection& connection) : connection_(connection) {}
+  void Emit(DomainEvent event) override { pending_.push_back(std::move(event)); }
+  Result<std::vector<StoredEvent>> ReadAfter(std::int64_t after,
+                                             const std::vector<std::string>& topics,
+                                             int limit) override;
+  Result<std::int64_t> LatestId() override;
+
+  bool has_pending() const { return !pending_.empty(); }
+  // Writes the pending events; called by the store inside the transaction, before COMMIT.
+  Status Flush(TimeMs at);
+
+ private:
+  Connection& connection_;
+  std::vector<DomainEvent> pending_;
+};
+
+}  // namespace lifeline::storage

@@ -1,0 +1,97 @@
+#include "adapters/storage/sql_store.h"
+
+#include <optional>
+
+#include "adapters/storage/repositories/sql_audit_repository.h"
+#include "adapters/storage/repositories/sql_credential_repositories.h"
+#include "adapters/storage/repositories/sql_customer_repository.h"
+#include "adapters/storage/repositories/sql_event_log.h"
+#include "adapters/storage/repositories/sql_org_unit_repository.h"
+#include "adapters/storage/repositories/sql_topology_repository.h"
+#include "adapters/storage/repositories/sql_user_repository.h"
+
+namespace lifeline::storage {
+
+namespace {
+
+constexpr int kMaxAttempts = 3;
+
+// Repositories are cheap views over the connection, created on first use.
+class SqlStoreSession final : public StoreSession {
+ public:
+  SqlStoreSession(Connection& connection, const crypto::PiiCipher& cipher, const Digest& digest)
+      : connection_(connection), cipher_(cipher), digest_(digest), events_(connection) {}
+
+  UserRepository& Users() override { return Lazy(users_, connection_); }
+  OrgUnitRepository& OrgUnits() override { return Lazy(org_units_, connection_); }
+  SessionRepository& Sessions() override { return Lazy(sessions_, connection_); }
+  ApiKeyRepository& ApiKeys() override { return Lazy(api_keys_, connection_); }
+  AuditRepository& Audit() override { return Lazy(audit_, connection_, digest_); }
+  EventLog& Events() override { return events_; }
+  CustomerRepository& Customers() override { return Lazy(customers_, connection_, cipher_); }
+  TopologyRepository& Topology() override { return Lazy(topology_, connection_); }
+
+  SqlEventLog& event_log() { return events_; }
+
+ private:
+  template <class Repository, class... Args>
+  static Repository& Lazy(std::optional<Repository>& slot, Args&... args) {
+    if (!slot) slot.emplace(args...);
+    return *slot;
+  }
+
+  Connection& connection_;
+  const crypto::PiiCipher& cipher_;
+  const Digest& digest_;
+  SqlEventLog events_;
+  std::optional<SqlUserRepository> users_;
+  std::optional<SqlOrgUnitRepository> org_units_;
+  std::optional<SqlSessionRepository> sessions_;
+  std::optional<SqlApiKeyRepository> api_keys_;
+  std::optional<SqlAuditRepository> audit_;
+  std::optional<SqlCustomerRepository> customers_;
+  std::optional<SqlTopologyRepository> topology_;
+};
+
+}  // namespace
+
+Status SqlStore::WriteOnce(FunctionRef<Status(StoreSession&)> work, bool& wrote_events) {
+  auto connection = db_.Acquire(Access::kWrite);
+  if (!connection) return Fail(connection.error());
+  Connection& conn = **connection;
+  if (auto s = conn.Begin(); !s) return s;
+  SqlStoreSession session(conn, cipher_, digest_);
+  Status status = work(session);
+  if (status && session.event_log().has_pending()) {
+    wrote_events = true;
+    status = conn.LockSequencedWrites();
+    if (status) status = session.event_log().Flush(clock_.NowMs());
+    if (status) status = conn.NotifyOnCommit(kEventsChannel);
+  }
+  if (status) status = conn.Commit();
+  if (!status) (void)conn.Rollback();
+  return status;
+}
+
+Status SqlStore::Write(FunctionRef<Status(StoreSession&)> work) {
+  Status status;
+  for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
+    bool wrote_events = false;
+    status = WriteOnce(work, wrote_events);
+    if (status) {
+      if (wrote_events && on_events_committed_) on_events_committed_();
+      return status;
+    }
+    if (status.error().code != ErrorCode::kAborted) return status;
+  }
+  return status;
+}
+
+Status SqlStore::Read(FunctionRef<Status(StoreSession&)> work) {
+  auto connection = db_.Acquire(Access::kRead);
+  if (!connection) return Fail(connection.error());
+  SqlStoreSession session(**connection, cipher_, digest_);
+  return work(session);
+}
+
+}  // namespace lifeline::storage

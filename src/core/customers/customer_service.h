@@ -1,0 +1,35 @@
+// Finding customers: the screen pop by caller number, and reads by id. Applies the caller's
+// data scope (a branch sees only accounts in its districts) and masks personal data for roles
+// that may not see it in clear.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/common/error.h"
+#include "core/customers/customer.h"
+#include "core/identity/principal.h"
+#include "core/ports/store.h"
+
+namespace lifeline {
+
+class CustomerService {
+ public:
+  explicit CustomerService(Store& store) : store_(store) {}
+
+  // Every customer reachable at `phone` that the principal may see, with accounts, meters and
+  // recent bills. An unknown number is an empty list, not an error.
+  [[nodiscard]] Result<std::vector<Customer>> LookupByPhone(const Principal& principal,
+                                                            std::string_view phone);
+  [[nodiscard]] Result<Customer> Get(const Principal& principal, std::int64_t id);
+
+ private:
+  Store& store_;
+};
+
+// Keeps the accounts inside `scope`; false when none is left and the customer must not be shown.
+bool RestrictToScope(Customer& customer, const DataScope& scope);
+void MaskPersonalData(Customer& customer);
+
+}  // namespace lifeline

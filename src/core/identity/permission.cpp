@@ -1,0 +1,54 @@
+#include "core/identity/permission.h"
+
+namespace lifeline {
+
+std::string_view PermissionCode(Permission permission) {
+  switch (permission) {
+    case Permission::kCustomerRead: return "customers:read";
+    case Permission::kCustomerReadPii: return "customers:read_pii";
+    case Permission::kCustomerWrite: return "customers:write";
+    case Permission::kUserRead: return "users:read";
+    case Permission::kUserManage: return "users:manage";
+    case Permission::kOrgRead: return "org:read";
+    case Permission::kOrgManage: return "org:manage";
+    case Permission::kApiKeyManage: return "api_keys:manage";
+    case Permission::kAuditRead: return "audit:read";
+    case Permission::kEventsSubscribe: return "events:subscribe";
+    case Permission::kCount: break;
+  }
+  return "";
+}
+
+std::optional<Permission> ParsePermission(std::string_view code) {
+  for (int i = 0; i < kPermissionCount; ++i) {
+    auto permission = static_cast<Permission>(i);
+    if (PermissionCode(permission) == code) return permission;
+  }
+  return std::nullopt;
+}
+
+PermissionSet RolePermissions(Role role) {
+  using enum Permission;
+  switch (role) {
+    case Role::kAgent:
+      return {kCustomerRead, kCustomerWrite, kOrgRead, kEventsSubscribe};
+    case Role::kDispatcher:
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
+    case Role::kTechnician:
+      return {kCustomerRead, kOrgRead};
+    case Role::kSupervisor:
+      return {kCustomerRead, kCustomerReadPii, kCustomerWrite, kOrgRead, kUserRead,
+              kEventsSubscribe};
+    case Role::kManager:
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
+    case Role::kAdmin:
+      return PermissionSet::All();
+    case Role::kAuditor:
+      return {kAuditRead, kCustomerRead, kOrgRead, kUserRead};
+    case Role::kIntegration:
+      return {kCustomerRead, kCustomerWrite, kEventsSubscribe};
+  }
+  return {};
+}
+
+}  // namespace lifeline

@@ -1,0 +1,23 @@
+#include "core/identity/principal.h"
+
+#include <string>
+
+namespace lifeline {
+
+Status Principal::Require(Permission permission) const {
+  if (Can(permission)) return Ok();
+  return Fail(Error::Forbidden("permission required: " + std::string(PermissionCode(permission))));
+}
+
+Principal Principal::System() {
+  Principal p;
+  p.user_id = 0;
+  p.username = "system";
+  p.display_name = "系统";
+  p.role = Role::kAdmin;
+  p.permissions = PermissionSet::All();
+  p.remote_address = "local";
+  return p;
+}
+
+}  // namespace lifeline

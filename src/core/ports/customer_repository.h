@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/common/error.h"
+#include "core/customers/customer.h"
+#include "core/topology/topology.h"
+
+namespace lifeline {
+
+// Customers with their accounts. Reads return whole customers: accounts with address and
+// district, meters, and the most recent bills. Phone and ID numbers are matched through a keyed
+// blind index, so the repository never needs to decrypt to search.
+class CustomerRepository {
+ public:
+  virtual ~CustomerRepository() = default;
+  virtual Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) = 0;
+  virtual Result<Customer> FindById(std::int64_t id) = 0;
+  virtual Result<std::int64_t> Count() = 0;
+};
+
+class TopologyRepository {
+ public:
+  virtual ~TopologyRepository() = default;
+  virtual Result<std::vector<TopologyNode>> ListNodes(NodeKind kind) = 0;
+  virtual Result<TopologyNode> FindNode(std::int64_t id) = 0;
+};
+
+}  // namespace lifeline
