@@ -15,7 +15,7 @@ ServiceFixture::ServiceFixture(storage::Db& db, AuthSettings settings)
       auth(store, hasher, random, digest, clock, settings),
       users(store, hasher, clock, auth),
       orgs(store, clock),
-      customers(store),
+      customers(store, clock),
       audit(store, digest) {
   (void)crypto::InitSodium();
 }

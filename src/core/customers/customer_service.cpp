@@ -5,6 +5,7 @@
 
 #include "core/customers/masking.h"
 #include "core/customers/phone_number.h"
+#include "core/identity/auth_service.h"
 
 namespace lifeline {
 
@@ -20,18 +21,32 @@ void MaskPersonalData(Customer& customer) {
   customer.id_number = MaskIdNumber(customer.id_number);
 }
 
-namespace {
-
 // What every read of customers applies before anything leaves the core.
-std::vector<Customer> Present(std::vector<Customer> customers, const Principal& principal) {
+Result<std::vector<Customer>> CustomerService::Present(std::vector<Customer> customers,
+                                                       const Principal& principal,
+                                                       std::string_view how) {
   std::erase_if(customers, [&](Customer& c) { return !RestrictToScope(c, principal.scope); });
   if (!principal.Can(Permission::kCustomerReadPii)) {
     for (Customer& c : customers) MaskPersonalData(c);
+    return customers;
   }
+  if (customers.empty()) return customers;
+  // Personal data shown in clear: record who saw whose.
+  Status audited = store_.Write([&](StoreSession& session) -> Status {
+    for (const Customer& c : customers) {
+      if (auto s = session.Audit().Append(ActorOf(principal),
+                                          {"customer.read_pii", "customer", std::to_string(c.id),
+                                           {}, {{"via", std::string(how)}}},
+                                          clock_.NowMs());
+          !s) {
+        return s;
+      }
+    }
+    return Ok();
+  });
+  if (!audited) return Fail(audited.error());
   return customers;
 }
-
-}  // namespace
 
 Result<std::vector<Customer>> CustomerService::LookupByPhone(const Principal& principal,
                                                              std::string_view phone) {
@@ -46,7 +61,7 @@ Result<std::vector<Customer>> CustomerService::LookupByPhone(const Principal& pr
     return Ok();
   });
   if (!read) return Fail(read.error());
-  return Present(std::move(found), principal);
+  return Present(std::move(found), principal, "phone_lookup");
 }
 
 Result<Customer> CustomerService::Get(const Principal& principal, std::int64_t id) {
@@ -59,10 +74,11 @@ Result<Customer> CustomerService::Get(const Principal& principal, std::int64_t i
     return Ok();
   });
   if (!read) return Fail(read.error());
-  std::vector<Customer> visible = Present(std::move(found), principal);
+  auto visible = Present(std::move(found), principal, "by_id");
+  if (!visible) return Fail(visible.error());
   // Outside the caller's scope looks the same as absent: no probing for who exists.
-  if (visible.empty()) return Fail(Error::NotFound("no such customer"));
-  return std::move(visible.front());
+  if (visible->empty()) return Fail(Error::NotFound("no such customer"));
+  return std::move(visible->front());
 }
 
 }  // namespace lifeline

@@ -1,6 +1,6 @@
 // Finding customers: the screen pop by caller number, and reads by id. Applies the caller's
 // data scope (a branch sees only accounts in its districts) and masks personal data for roles
-// that may not see it in clear.
+// that may not see it in clear; reads that do show it in clear are audited.
 #pragma once
 
 #include <cstdint>
@@ -10,13 +10,14 @@
 #include "core/common/error.h"
 #include "core/customers/customer.h"
 #include "core/identity/principal.h"
+#include "core/ports/clock.h"
 #include "core/ports/store.h"
 
 namespace lifeline {
 
 class CustomerService {
  public:
-  explicit CustomerService(Store& store) : store_(store) {}
+  CustomerService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // Every customer reachable at `phone` that the principal may see, with accounts, meters and
   // recent bills. An unknown number is an empty list, not an error.
@@ -25,7 +26,11 @@ class CustomerService {
   [[nodiscard]] Result<Customer> Get(const Principal& principal, std::int64_t id);
 
  private:
+  Result<std::vector<Customer>> Present(std::vector<Customer> customers, const Principal& principal,
+                                        std::string_view how);
+
   Store& store_;
+  const Clock& clock_;
 };
 
 // Keeps the accounts inside `scope`; false when none is left and the customer must not be shown.

@@ -1,0 +1,46 @@
+#include "adapters/http/api/api_support.h"
+#include "adapters/http/api/json_views.h"
+#include "adapters/http/api/routes.h"
+
+namespace lifeline::http {
+
+void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
+  CustomerService& customers = deps.customers;
+  Store& store = deps.store;
+
+  // The screen pop: everything an agent needs about a caller, in one request.
+  router.Add(Method::kGet, "/api/v1/customers", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&customers](RouteContext& c) {
+               auto phone = c.request.QueryParam("phone");
+               if (!phone) return ProblemFor(c, Error::Invalid("phone", "phone is required"));
+               return Reply(c, customers.LookupByPhone(c.user(), *phone),
+                            [](const std::vector<Customer>& found) {
+                              Json items = Json::array();
+                              for (const Customer& customer : found) items.push_back(CustomerJson(customer));
+                              return Json{{"items", items}};
+                            });
+             });
+  router.Add(Method::kGet, "/api/v1/customers/{id}", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&customers](RouteContext& c) {
+               auto id = IdParam(c, "id");
+               if (!id) return ProblemFor(c, id.error());
+               return Reply(c, customers.Get(c.user(), *id), CustomerJson);
+             });
+
+  router.Add(Method::kGet, "/api/v1/topology/districts", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&store](RouteContext& c) {
+               std::vector<TopologyNode> districts;
+               Status read = store.Read([&](StoreSession& session) -> Status {
+                 auto nodes = session.Topology().ListNodes(NodeKind::kDistrict);
+                 if (!nodes) return Fail(nodes.error());
+                 districts = std::move(*nodes);
+                 return Ok();
+               });
+               if (!read) return ProblemFor(c, read.error());
+               Json items = Json::array();
+               for (const TopologyNode& node : districts) items.push_back(TopologyNodeJson(node));
+               return JsonOk({{"items", items}});
+             });
+}
+
+}  // namespace lifeline::http

@@ -1,0 +1,25 @@
+// How core records look in API responses. One function per record type; responses never
+// include secrets (password hashes, key hashes) and carry stable codes, not display text.
+#pragma once
+
+#include "adapters/http/api/api_support.h"
+#include "core/audit/audit_entry.h"
+#include "core/customers/customer.h"
+#include "core/identity/org_unit.h"
+#include "core/identity/principal.h"
+#include "core/identity/session.h"
+#include "core/identity/user.h"
+#include "core/topology/topology.h"
+
+namespace lifeline::http {
+
+Json UserJson(const User& user);
+Json PrincipalJson(const Principal& principal);
+Json OrgUnitJson(const OrgUnit& unit);
+Json ApiKeyJson(const ApiKey& key);
+Json AuditRecordJson(const AuditRecord& record);
+Json CustomerJson(const Customer& customer);
+Json AccountJson(const Account& account);
+Json TopologyNodeJson(const TopologyNode& node);
+
+}  // namespace lifeline::http

@@ -1,0 +1,48 @@
+// The JSON API under /api/v1 and the operational endpoints. Each Add…Routes registers one
+// area's routes; handlers parse and validate, call a core service, and map the result.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "adapters/events/event_hub.h"
+#include "adapters/http/metrics.h"
+#include "adapters/http/router.h"
+#include "core/audit/audit_service.h"
+#include "core/customers/customer_service.h"
+#include "core/identity/auth_service.h"
+#include "core/identity/org_service.h"
+#include "core/identity/user_service.h"
+#include "core/ports/store.h"
+
+namespace lifeline::http {
+
+struct ApiDependencies {
+  Store& store;
+  AuthService& auth;
+  UserService& users;
+  OrgService& orgs;
+  CustomerService& customers;
+  AuditService& audit;
+  events::EventHub& events;
+  // /metrics renders these in order; the HTTP metrics are added once the router is complete.
+  std::vector<MetricsSection> metrics;
+};
+
+void AddSystemRoutes(Router& router, ApiDependencies& deps);
+void AddAuthRoutes(Router& router, ApiDependencies& deps);
+void AddUserRoutes(Router& router, ApiDependencies& deps);
+void AddAuditRoutes(Router& router, ApiDependencies& deps);
+void AddCustomerRoutes(Router& router, ApiDependencies& deps);
+void AddEventRoutes(Router& router, ApiDependencies& deps);
+
+inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
+  AddSystemRoutes(router, deps);
+  AddAuthRoutes(router, deps);
+  AddUserRoutes(router, deps);
+  AddAuditRoutes(router, deps);
+  AddCustomerRoutes(router, deps);
+  AddEventRoutes(router, deps);
+}
+
+}  // namespace lifeline::http

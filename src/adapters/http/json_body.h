@@ -1,0 +1,43 @@
+// Reading a JSON request body field by field, with errors that name the field: a missing
+// field, a wrong type or an out-of-range value each become kInvalidArgument with `field` set.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/common/error.h"
+
+namespace lifeline::http {
+
+class JsonBody {
+ public:
+  // The body must be a JSON object; the error names the byte where parsing stopped.
+  [[nodiscard]] static Result<JsonBody> Parse(std::string_view body);
+
+  [[nodiscard]] Result<std::string> String(std::string_view field, std::size_t max_bytes = 200) const;
+  [[nodiscard]] Result<std::optional<std::string>> OptionalString(std::string_view field,
+                                                                  std::size_t max_bytes = 200) const;
+  [[nodiscard]] Result<std::int64_t> Int(std::string_view field, std::int64_t min,
+                                         std::int64_t max) const;
+  [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(std::string_view field,
+                                                                std::int64_t min,
+                                                                std::int64_t max) const;
+  [[nodiscard]] Result<std::vector<std::string>> StringList(std::string_view field,
+                                                            std::size_t max_items,
+                                                            std::size_t max_bytes = 100) const;
+  [[nodiscard]] Result<std::vector<std::int64_t>> IntList(std::string_view field,
+                                                          std::size_t max_items) const;
+
+ private:
+  explicit JsonBody(nlohmann::json json) : json_(std::move(json)) {}
+  const nlohmann::json* Find(std::string_view field) const;
+
+  nlohmann::json json_;
+};
+
+}  // namespace lifeline::http

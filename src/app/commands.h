@@ -1,0 +1,35 @@
+// The subcommands of the `lifeline` binary. Each returns the process exit code: 0 success,
+// 1 the operation failed, 2 bad usage or configuration.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/config.h"
+
+namespace lifeline::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+int RunServe(const ConfigOverrides& overrides);
+int RunMigrate(const ConfigOverrides& overrides);
+int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers);
+int RunConfigCheck(const ConfigOverrides& overrides);
+int RunAuditVerify(const ConfigOverrides& overrides);
+
+struct UserAddArgs {
+  std::string username;
+  std::string role;
+  std::string display_name;
+  std::string org_unit_code;
+  std::optional<std::string> password;  // read from stdin when absent
+};
+int RunUserAdd(const ConfigOverrides& overrides, const UserAddArgs& args);
+int RunUserPasswd(const ConfigOverrides& overrides, const std::string& username,
+                  std::optional<std::string> password);
+int RunUserDisable(const ConfigOverrides& overrides, const std::string& username, bool disabled);
+
+}  // namespace lifeline::app

@@ -1,0 +1,22 @@
+// `lifeline seed --demo`: the demo city and the demo utility's staff, into an empty database,
+// and DIR/demo-accounts.txt listing the demo logins ("username role password" per line).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+#include "app/runtime.h"
+#include "core/demo/demo_city.h"
+
+namespace lifeline::app {
+
+struct SeedReport {
+  demo::DemoCitySummary city;
+  int org_units = 0;
+  int users = 0;
+};
+
+[[nodiscard]] Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
+                                          const std::filesystem::path& accounts_file);
+
+}  // namespace lifeline::app

@@ -1,0 +1,65 @@
+#include "app/runtime.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "adapters/storage/migrations.h"
+#include "adapters/storage/postgres/pg_db.h"
+#include "adapters/storage/sqlite/sqlite_db.h"
+
+namespace lifeline::app {
+
+namespace {
+
+Result<std::unique_ptr<storage::Db>> OpenDb(const Config& config) {
+  if (config.UsesPostgres()) {
+    return storage::OpenPostgres({.url = config.storage.db_url, .connections = config.storage.pool_size});
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    return Fail(Error::Unavailable("cannot create data directory " + config.data_dir.string() +
+                                   ": " + ec.message()));
+  }
+  return storage::OpenSqlite({.path = config.SqlitePath().string(),
+                              .readers = config.storage.pool_size,
+                              .busy_timeout = std::chrono::milliseconds(config.storage.busy_timeout_ms),
+                              .synchronous = config.storage.sqlite_synchronous});
+}
+
+AuthSettings AuthSettingsOf(const SecurityConfig& security) {
+  AuthSettings settings;
+  settings.lockout.max_failed_logins = security.max_failed_logins;
+  settings.lockout.lock_duration = security.lockout_minutes * kMinuteMs;
+  settings.session_ttl = security.session_ttl_minutes * kMinuteMs;
+  return settings;
+}
+
+}  // namespace
+
+Runtime::Runtime(const Config& config)
+    : config_(config), hasher_(config.security.password_cost) {}
+
+Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
+  if (auto s = crypto::InitSodium(); !s) return Fail(s.error());
+  std::unique_ptr<Runtime> rt(new Runtime(config));
+  const char* env_key = std::getenv("LIFELINE_MASTER_KEY");
+  auto key = crypto::LoadOrCreateMasterKey(env_key != nullptr ? env_key : "",
+                                           config.MasterKeyPath().string());
+  if (!key) return Fail(key.error());
+  rt->cipher_ = std::make_unique<crypto::PiiCipher>(*key);
+  auto db = OpenDb(config);
+  if (!db) return Fail(db.error());
+  rt->db_ = std::move(*db);
+  if (auto migrated = storage::Migrate(*rt->db_); !migrated) return Fail(migrated.error());
+  rt->store_ = std::make_unique<storage::SqlStore>(*rt->db_, *rt->cipher_, rt->digest_, rt->clock_);
+  rt->auth_ = std::make_unique<AuthService>(*rt->store_, rt->hasher_, rt->random_, rt->digest_,
+                                            rt->clock_, AuthSettingsOf(config.security));
+  rt->users_ = std::make_unique<UserService>(*rt->store_, rt->hasher_, rt->clock_, *rt->auth_);
+  rt->orgs_ = std::make_unique<OrgService>(*rt->store_, rt->clock_);
+  rt->customers_ = std::make_unique<CustomerService>(*rt->store_, rt->clock_);
+  rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
+  return rt;
+}
+
+}  // namespace lifeline::app

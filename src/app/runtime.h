@@ -1,0 +1,58 @@
+// The composition root: builds the adapters from the configuration and injects them into the
+// core services. Every command starts from one of these; nothing else constructs services.
+#pragma once
+
+#include <memory>
+
+#include "adapters/crypto/pii_cipher.h"
+#include "adapters/crypto/sodium.h"
+#include "adapters/storage/db.h"
+#include "adapters/storage/sql_store.h"
+#include "adapters/system/system_clock.h"
+#include "app/config.h"
+#include "core/audit/audit_service.h"
+#include "core/customers/customer_service.h"
+#include "core/identity/auth_service.h"
+#include "core/identity/org_service.h"
+#include "core/identity/user_service.h"
+
+namespace lifeline::app {
+
+class Runtime {
+ public:
+  // Opens the database, applies pending migrations and wires the services.
+  [[nodiscard]] static Result<std::unique_ptr<Runtime>> Open(const Config& config);
+
+  const Config& config() const { return config_; }
+  storage::Db& db() { return *db_; }
+  storage::SqlStore& store() { return *store_; }
+  const crypto::PiiCipher& cipher() const { return *cipher_; }
+  const Clock& clock() const { return clock_; }
+  const Digest& digest() const { return digest_; }
+  const PasswordHasher& hasher() const { return hasher_; }
+
+  AuthService& auth() { return *auth_; }
+  UserService& users() { return *users_; }
+  OrgService& orgs() { return *orgs_; }
+  CustomerService& customers() { return *customers_; }
+  AuditService& audit() { return *audit_; }
+
+ private:
+  explicit Runtime(const Config& config);
+
+  Config config_;
+  system::SystemClock clock_;
+  crypto::Sha256Digest digest_;
+  crypto::SodiumRandom random_;
+  crypto::SodiumPasswordHasher hasher_;
+  std::unique_ptr<crypto::PiiCipher> cipher_;
+  std::unique_ptr<storage::Db> db_;
+  std::unique_ptr<storage::SqlStore> store_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<UserService> users_;
+  std::unique_ptr<OrgService> orgs_;
+  std::unique_ptr<CustomerService> customers_;
+  std::unique_ptr<AuditService> audit_;
+};
+
+}  // namespace lifeline::app

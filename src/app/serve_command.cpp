@@ -1,0 +1,115 @@
+// `lifeline serve`: the server process. Wires the HTTP server, the event hub and (on
+// PostgreSQL) the cross-node event listener around the runtime, serves until SIGINT/SIGTERM,
+// then drains requests and closes everything in reverse order.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "adapters/events/event_hub.h"
+#include "adapters/http/api/routes.h"
+#include "adapters/http/dispatcher.h"
+#include "adapters/http/metrics.h"
+#include "adapters/http/server.h"
+#include "adapters/http/static_files.h"
+#include "adapters/http/worker_pool.h"
+#include "adapters/storage/postgres/pg_db.h"
+#include "app/commands.h"
+#include "app/runtime.h"
+
+namespace lifeline::app {
+
+namespace {
+
+void RenderPoolMetrics(storage::Db& db, std::string& out) {
+  out += "# HELP lifeline_db_pool_connections Database connections by pool and state.\n";
+  out += "# TYPE lifeline_db_pool_connections gauge\n";
+  out += "# HELP lifeline_db_pool_waits_total Acquisitions that waited for a free connection.\n";
+  out += "# TYPE lifeline_db_pool_waits_total counter\n";
+  for (auto [access, name] : {std::pair{storage::Access::kRead, "read"}, std::pair{storage::Access::kWrite, "write"}}) {
+    const storage::PoolStats s = db.Stats(access);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"open\"}} {}\n", name, s.size);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"in_use\"}} {}\n", name, s.in_use);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"capacity\"}} {}\n", name, s.capacity);
+    out += fmt::format("lifeline_db_pool_waits_total{{pool=\"{}\"}} {}\n", name, s.waited);
+    out += fmt::format("lifeline_db_pool_timeouts_total{{pool=\"{}\"}} {}\n", name, s.timeouts);
+    if (db.dialect() == storage::Dialect::kPostgres) break;  // one shared pool
+  }
+}
+
+void RenderEventMetrics(const events::EventHub& hub, std::string& out) {
+  out += "# HELP lifeline_events_latest_id Id of the newest delivered domain event.\n";
+  out += "# TYPE lifeline_events_latest_id gauge\n";
+  out += fmt::format("lifeline_events_latest_id {}\n", hub.latest_id());
+  out += "# HELP lifeline_events_waiting_subscribers Subscribers waiting for new events.\n";
+  out += "# TYPE lifeline_events_waiting_subscribers gauge\n";
+  out += fmt::format("lifeline_events_waiting_subscribers {}\n", hub.waiting());
+}
+
+}  // namespace
+
+int RunServe(const ConfigOverrides& overrides) {
+  auto config = LoadConfig(overrides);
+  if (!config) {
+    spdlog::error("configuration: {}", config.error().message);
+    return kExitUsage;
+  }
+  auto runtime = Runtime::Open(*config);
+  if (!runtime) {
+    spdlog::error("cannot start: {}", runtime.error().message);
+    return kExitFailed;
+  }
+  Runtime& rt = **runtime;
+
+  events::EventHub hub(rt.store());
+  rt.store().SetOnEventsCommitted([&hub] { hub.Notify(); });
+  if (auto s = hub.Start(); !s) {
+    spdlog::error("cannot read the event log: {}", s.error().message);
+    return kExitFailed;
+  }
+  std::unique_ptr<storage::PgListener> listener;
+  if (config->UsesPostgres()) {
+    // Other nodes' commits wake this node's subscribers.
+    listener = std::make_unique<storage::PgListener>(config->storage.db_url,
+                                                     std::string(storage::kEventsChannel),
+                                                     [&hub] { hub.Notify(); });
+  }
+
+  http::Router router;
+  http::ApiDependencies deps{rt.store(), rt.auth(), rt.users(), rt.orgs(), rt.customers(),
+                             rt.audit(), hub, {}};
+  http::AddApiRoutes(router, deps);
+  http::HttpMetrics metrics(router);
+  deps.metrics = {[&metrics](std::string& out) { metrics.Render(out); },
+                  [&rt](std::string& out) { RenderPoolMetrics(rt.db(), out); },
+                  [&hub](std::string& out) { RenderEventMetrics(hub, out); }};
+  http::StaticFiles web;
+  web.Load(config->server.web_root);
+  http::WorkerPool workers(config->server.worker_threads);
+  http::Dispatcher dispatcher(router, rt.auth());
+  http::HttpServer server(
+      {.address = config->server.host,
+       .port = config->server.port,
+       .io_threads = config->server.io_threads,
+       .body_limit = config->server.body_limit_bytes,
+       .read_timeout = std::chrono::seconds(config->server.read_timeout_seconds),
+       .idle_timeout = std::chrono::seconds(config->server.idle_timeout_seconds),
+       .drain_timeout = std::chrono::seconds(config->server.drain_timeout_seconds),
+       .access_log = config->server.access_log},
+      {dispatcher, metrics, workers, rt.auth(), &hub, web.empty() ? nullptr : &web});
+  auto port = server.Listen();
+  if (!port) {
+    spdlog::error("{}", port.error().message);
+    return kExitFailed;
+  }
+  spdlog::info("Lifeline serving on http://{}:{} ({}, {} I/O threads, {} workers{})",
+               config->server.host, *port, config->UsesPostgres() ? "PostgreSQL" : "SQLite",
+               config->server.io_threads, config->server.worker_threads,
+               web.empty() ? ", no web app built" : ", web app");
+  server.Run(/*handle_signals=*/true);
+  spdlog::info("shutting down: requests drained, closing the event stream and the database");
+  listener.reset();
+  hub.Stop();
+  workers.Join();
+  return kExitOk;
+}
+
+}  // namespace lifeline::app

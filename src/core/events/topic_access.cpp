@@ -1,0 +1,55 @@
+#include "core/events/topic_access.h"
+
+#include <array>
+#include <utility>
+
+namespace lifeline {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, Permission>, 4> kTopics{{
+    {"auth", Permission::kUserRead},
+    {"user", Permission::kUserRead},
+    {"org", Permission::kOrgRead},
+    {"customer", Permission::kCustomerRead},
+}};
+
+}  // namespace
+
+std::vector<std::string> KnownTopics() {
+  std::vector<std::string> topics;
+  for (const auto& [topic, permission] : kTopics) topics.emplace_back(topic);
+  return topics;
+}
+
+bool MayReadTopic(const Principal& principal, std::string_view topic) {
+  if (!principal.Can(Permission::kEventsSubscribe)) return false;
+  for (const auto& [known, permission] : kTopics) {
+    if (known == topic) return principal.Can(permission);
+  }
+  return false;
+}
+
+Result<std::vector<std::string>> ResolveTopics(const Principal& principal,
+                                               const std::vector<std::string>& requested) {
+  if (auto s = principal.Require(Permission::kEventsSubscribe); !s) return Fail(s.error());
+  std::vector<std::string> topics;
+  if (requested.empty()) {
+    for (const auto& [topic, permission] : kTopics) {
+      if (principal.Can(permission)) topics.emplace_back(topic);
+    }
+    return topics;
+  }
+  for (const std::string& topic : requested) {
+    bool known = false;
+    for (const auto& [name, permission] : kTopics) known |= name == topic;
+    if (!known) return Fail(Error::Invalid("topics", "unknown topic: " + topic));
+    if (!MayReadTopic(principal, topic)) {
+      return Fail(Error::Forbidden("not allowed to follow topic: " + topic));
+    }
+    topics.push_back(topic);
+  }
+  return topics;
+}
+
+}  // namespace lifeline
