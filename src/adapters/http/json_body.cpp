@@ -38,6 +38,9 @@ Result<JsonBody> JsonBody::Parse(std::string_view body) {
     json = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
     return Fail(Error::Invalid("", "body is not valid JSON (at byte " + std::to_string(e.byte) + ")"));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond double range, found by fuzzing: valid JSON text nobody can mean.
+    return Fail(Error::Invalid("", std::string("body holds a value out of range: ") + e.what()));
   }
   if (!json.is_object()) return Fail(Error::Invalid("", "body must be a JSON object"));
   if (Depth(json) > kMaxDepth) return Fail(Error::Invalid("", "body is nested too deeply"));

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "adapters/http/internal/asio_support.h"
+#include "adapters/http/internal/beast_message.h"
 #include "adapters/http/internal/event_stream.h"
 #include "adapters/http/problem.h"
 
@@ -30,45 +31,11 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
-using BeastRequest = bhttp::request<bhttp::string_body>;
-using BeastResponse = bhttp::response<bhttp::string_body>;
 
 namespace {
 
 constexpr std::string_view kEventsPath = "/api/v1/events";
 constexpr auto kDrainPoll = std::chrono::milliseconds(10);
-
-Request ToRequest(const BeastRequest& in, std::string remote_address, bool& well_formed) {
-  Request out;
-  out.method = ParseMethod(std::string_view(in.method_string()));
-  out.target = std::string(in.target());
-  well_formed = SplitTarget(out.target, out.path, out.query);
-  out.headers.reserve(8);
-  for (const auto& field : in) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
-  out.body = in.body();
-  out.remote_address = std::move(remote_address);
-  return out;
-}
-
-BeastResponse ToBeast(Response&& in, unsigned version, bool keep_alive, bool head) {
-  BeastResponse out{static_cast<bhttp::status>(in.status), version};
-  out.set(bhttp::field::server, "lifeline");
-  if (!in.content_type.empty()) out.set(bhttp::field::content_type, in.content_type);
-  for (auto& [name, value] : in.headers) out.set(name, value);
-  out.keep_alive(keep_alive);
-  const std::size_t length = in.body.size();
-  out.body() = std::move(in.body);
-  out.prepare_payload();
-  if (head) {
-    out.body().clear();
-    out.content_length(length);  // HEAD reports the length GET would send
-  }
-  return out;
-}
 
 // A response for a request that could not even be parsed.
 Response ParseFailure(const beast::error_code& ec) {

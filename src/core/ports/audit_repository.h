@@ -13,19 +13,19 @@ namespace lifeline {
 
 // Who an audit record is attributed to.
 struct AuditActor {
-  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> user_id{};
   std::string name;
   std::string remote_address;
 };
 
 struct AuditQuery {
-  std::optional<std::string> actor;
-  std::optional<std::string> action_prefix;  // "user." matches every user action
-  std::optional<std::string> entity_type;
-  std::optional<std::string> entity_id;
-  std::optional<TimeMs> from;
-  std::optional<TimeMs> to;
-  std::optional<std::int64_t> before_id;  // paging: rows older than this id
+  std::optional<std::string> actor{};
+  std::optional<std::string> action_prefix{};  // "user." matches every user action
+  std::optional<std::string> entity_type{};
+  std::optional<std::string> entity_id{};
+  std::optional<TimeMs> from{};
+  std::optional<TimeMs> to{};
+  std::optional<std::int64_t> before_id{};  // paging: rows older than this id
   int limit = 50;
 };
 
