@@ -15,6 +15,8 @@ inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 
 int RunServe(const ConfigOverrides& overrides);
+// Prints every API route as "METHOD /pattern", one per line (checked against docs/openapi.yaml).
+int RunRoutes(const ConfigOverrides& overrides);
 int RunMigrate(const ConfigOverrides& overrides);
 int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers);
 int RunConfigCheck(const ConfigOverrides& overrides);

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", overrides.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->callback([&] { exit_code = RunServe(overrides); });
 
+  CLI::App* routes = cli.add_subcommand("routes", "list the HTTP API routes");
+  AddCommonOptions(*routes, overrides);
+  routes->callback([&] { exit_code = RunRoutes(overrides); });
+
   CLI::App* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
   AddCommonOptions(*migrate, overrides);
   migrate->callback([&] { exit_code = RunMigrate(overrides); });

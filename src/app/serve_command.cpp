@@ -1,4 +1,4 @@
-// `lifeline serve`: the server process. Wires the HTTP server, the event hub and (on
+// `lifeline serve` and `lifeline routes`: the server process. Wires the HTTP server, the event hub and (on
 // PostgreSQL) the cross-node event listener around the runtime, serves until SIGINT/SIGTERM,
 // then drains requests and closes everything in reverse order.
 #include <fmt/format.h>
@@ -44,7 +44,32 @@ void RenderEventMetrics(const events::EventHub& hub, std::string& out) {
   out += fmt::format("lifeline_events_waiting_subscribers {}\n", hub.waiting());
 }
 
+http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
+  return {rt.store(), rt.auth(), rt.users(), rt.orgs(), rt.customers(), rt.audit(), hub, {}};
+}
+
 }  // namespace
+
+int RunRoutes(const ConfigOverrides& overrides) {
+  auto config = LoadConfig(overrides);
+  if (!config) {
+    spdlog::error("configuration: {}", config.error().message);
+    return kExitUsage;
+  }
+  auto runtime = Runtime::Open(*config);
+  if (!runtime) {
+    spdlog::error("{}", runtime.error().message);
+    return kExitFailed;
+  }
+  events::EventHub hub((*runtime)->store());  // never started: only its routes are needed
+  http::Router router;
+  http::ApiDependencies deps = ApiDependenciesOf(**runtime, hub);
+  http::AddApiRoutes(router, deps);
+  for (const http::Route& route : router.routes()) {
+    fmt::print("{} {}\n", http::MethodName(route.method), route.pattern);
+  }
+  return kExitOk;
+}
 
 int RunServe(const ConfigOverrides& overrides) {
   auto config = LoadConfig(overrides);
@@ -74,8 +99,7 @@ int RunServe(const ConfigOverrides& overrides) {
   }
 
   http::Router router;
-  http::ApiDependencies deps{rt.store(), rt.auth(), rt.users(), rt.orgs(), rt.customers(),
-                             rt.audit(), hub, {}};
+  http::ApiDependencies deps = ApiDependenciesOf(rt, hub);
   http::AddApiRoutes(router, deps);
   http::HttpMetrics metrics(router);
   deps.metrics = {[&metrics](std::string& out) { metrics.Render(out); },

@@ -69,19 +69,20 @@ struct HttpServer::Impl {
   asio::awaitable<void> Drain();
   void StartDrain();
   void LogAccess(const Request& request, int status, std::size_t bytes,
-                 std::chrono::nanoseconds elapsed, const Principal* who);
+                 std::chrono::nanoseconds elapsed);
 
   ServerOptions options;
   ServerParts parts;
   asio::io_context ioc;
   tcp::acceptor acceptor;
   std::atomic<bool> draining{false};
+  std::atomic<int> active{0};  // requests read and not yet fully answered
   std::shared_ptr<spdlog::details::thread_pool> log_pool;
   std::shared_ptr<spdlog::logger> access;
 };
 
 void HttpServer::Impl::LogAccess(const Request& request, int status, std::size_t bytes,
-                                 std::chrono::nanoseconds elapsed, const Principal*) {
+                                 std::chrono::nanoseconds elapsed) {
   if (!access) return;
   // The path only: query strings may carry search terms with personal data.
   access->info("{} {} {} {} {}B {:.3f}ms", request.remote_address, MethodName(request.method),
@@ -146,6 +147,7 @@ asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
       co_return;
     }
     parts.metrics.Started();
+    ++active;
     std::pair<Response, int> responded{
         ProblemResponse(Error::Invalid("", "malformed request target"), Locale::kZhCn), -1};
     if (well_formed) responded = co_await Respond(request);
@@ -155,12 +157,15 @@ asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
     BeastResponse out = ToBeast(std::move(response), parser.get().version(), keep_alive,
                                 request.method == Method::kHead);
     const std::size_t bytes = out.body().size();
-    stream.expires_after(options.read_timeout);
-    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    // Counted when the response is ready, so a client that reads /metrics right after its
+    // response sees its request; `active` keeps counting until the bytes are out, for drain.
     const auto elapsed = std::chrono::steady_clock::now() - started;
     parts.metrics.Record(route_index, status, elapsed);
     parts.metrics.Finished();
-    LogAccess(request, status, bytes, elapsed, nullptr);
+    stream.expires_after(options.read_timeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    --active;
+    LogAccess(request, status, bytes, elapsed);
     if (ec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -189,7 +194,7 @@ asio::awaitable<void> HttpServer::Impl::Drain() {
   acceptor.close(ec);
   asio::steady_timer timer(ioc);
   const auto deadline = std::chrono::steady_clock::now() + options.drain_timeout;
-  while (parts.metrics.in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
+  while (active > 0 && std::chrono::steady_clock::now() < deadline) {
     timer.expires_after(kDrainPoll);
     co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
