@@ -40,7 +40,8 @@ Error Bad(std::string_view key, std::string_view why) {
 
 Status CheckKeys(const toml::table& table, const std::string& prefix) {
   for (const auto& [key, value] : table) {
-    const std::string path = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    const std::string path =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const toml::table* nested = value.as_table(); nested != nullptr && prefix.empty()) {
       if (auto s = CheckKeys(*nested, path); !s) return s;
       continue;
@@ -64,8 +65,8 @@ class Setting {
     char* end = nullptr;
     const long long value = std::strtoll(text_.c_str(), &end, 10);  // NUL-terminated: a std::string
     if (text_.empty() || *end != '\0' || value < min || value > max) {
-      return Fail(Bad(key_, "must be an integer from " + std::to_string(min) + " to " +
-                                std::to_string(max)));
+      return Fail(Bad(
+          key_, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)));
     }
     return value;
   }
@@ -92,7 +93,8 @@ std::optional<std::string> TomlText(const toml::table& root, std::string_view pa
 
 std::optional<std::string> EnvText(std::string_view path) {
   std::string name = "LIFELINE_";
-  for (char c : path) name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : path)
+    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   const char* value = std::getenv(name.c_str());
   if (value == nullptr) return std::nullopt;
   return std::string(value);
@@ -124,58 +126,92 @@ Status ApplyFile(const toml::table& file, Config& config) {
     config.data_dir = std::filesystem::path(s.text());
     return Ok();
   });
-  if (status) status = Each(file, "log_level", [&](const Setting& s) -> Status {
-    static const std::set<std::string> kLevels{"trace", "debug", "info", "warn", "error", "off"};
-    if (!kLevels.contains(std::string(s.text()))) return Fail(Bad(s.key(), "must be trace, debug, info, warn, error or off"));
-    config.log_level = std::string(s.text());
-    return Ok();
-  });
-  if (status) status = Each(file, "server.listen", [&](const Setting& s) { return ParseListen(s.text(), config.server); });
+  if (status)
+    status = Each(file, "log_level", [&](const Setting& s) -> Status {
+      static const std::set<std::string> kLevels{"trace", "debug", "info", "warn", "error", "off"};
+      if (!kLevels.contains(std::string(s.text())))
+        return Fail(Bad(s.key(), "must be trace, debug, info, warn, error or off"));
+      config.log_level = std::string(s.text());
+      return Ok();
+    });
+  if (status)
+    status = Each(file, "server.listen",
+                  [&](const Setting& s) { return ParseListen(s.text(), config.server); });
   if (status) status = ApplyInt(file, "server.io_threads", 0, 256, config.server.io_threads);
-  if (status) status = ApplyInt(file, "server.worker_threads", 0, 1024, config.server.worker_threads);
-  if (status) status = ApplyInt(file, "server.body_limit_bytes", 1024, 1 << 30, config.server.body_limit_bytes);
-  if (status) status = ApplyInt(file, "server.read_timeout_seconds", 1, 3600, config.server.read_timeout_seconds);
-  if (status) status = ApplyInt(file, "server.idle_timeout_seconds", 1, 3600, config.server.idle_timeout_seconds);
-  if (status) status = ApplyInt(file, "server.drain_timeout_seconds", 0, 600, config.server.drain_timeout_seconds);
-  if (status) status = Each(file, "server.access_log", [&](const Setting& s) -> Status {
-    auto value = s.Bool();
-    if (!value) return Fail(value.error());
-    config.server.access_log = *value;
-    return Ok();
-  });
-  if (status) status = Each(file, "server.web_root", [&](const Setting& s) -> Status {
-    config.server.web_root = std::filesystem::path(s.text());
-    return Ok();
-  });
-  if (status) status = Each(file, "storage.db", [&](const Setting& s) -> Status {
-    if (!s.text().empty() && !s.text().starts_with("postgresql://") && !s.text().starts_with("postgres://")) {
-      return Fail(Bad(s.key(), "must be a postgresql:// URL (leave it empty for SQLite)"));
-    }
-    config.storage.db_url = std::string(s.text());
-    return Ok();
-  });
+  if (status)
+    status = ApplyInt(file, "server.worker_threads", 0, 1024, config.server.worker_threads);
+  if (status)
+    status =
+        ApplyInt(file, "server.body_limit_bytes", 1024, 1 << 30, config.server.body_limit_bytes);
+  if (status)
+    status =
+        ApplyInt(file, "server.read_timeout_seconds", 1, 3600, config.server.read_timeout_seconds);
+  if (status)
+    status =
+        ApplyInt(file, "server.idle_timeout_seconds", 1, 3600, config.server.idle_timeout_seconds);
+  if (status)
+    status =
+        ApplyInt(file, "server.drain_timeout_seconds", 0, 600, config.server.drain_timeout_seconds);
+  if (status)
+    status = Each(file, "server.access_log", [&](const Setting& s) -> Status {
+      auto value = s.Bool();
+      if (!value) return Fail(value.error());
+      config.server.access_log = *value;
+      return Ok();
+    });
+  if (status)
+    status = Each(file, "server.web_root", [&](const Setting& s) -> Status {
+      config.server.web_root = std::filesystem::path(s.text());
+      return Ok();
+    });
+  if (status)
+    status = Each(file, "storage.db", [&](const Setting& s) -> Status {
+      if (!s.text().empty() && !s.text().starts_with("postgresql://") &&
+          !s.text().starts_with("postgres://")) {
+        return Fail(Bad(s.key(), "must be a postgresql:// URL (leave it empty for SQLite)"));
+      }
+      config.storage.db_url = std::string(s.text());
+      return Ok();
+    });
   if (status) status = ApplyInt(file, "storage.pool_size", 1, 256, config.storage.pool_size);
-  if (status) status = ApplyInt(file, "storage.busy_timeout_ms", 0, 600'000, config.storage.busy_timeout_ms);
-  if (status) status = Each(file, "storage.sqlite_synchronous", [&](const Setting& s) -> Status {
-    if (s.text() == "normal") config.storage.sqlite_synchronous = storage::SqliteSync::kNormal;
-    else if (s.text() == "full") config.storage.sqlite_synchronous = storage::SqliteSync::kFull;
-    else return Fail(Bad(s.key(), "must be normal or full"));
-    return Ok();
-  });
-  if (status) status = Each(file, "security.master_key_file", [&](const Setting& s) -> Status {
-    config.security.master_key_file = std::filesystem::path(s.text());
-    return Ok();
-  });
-  if (status) status = Each(file, "security.password_hash", [&](const Setting& s) -> Status {
-    if (s.text() == "interactive") config.security.password_cost = crypto::PasswordCost::kInteractive;
-    else if (s.text() == "moderate") config.security.password_cost = crypto::PasswordCost::kModerate;
-    else if (s.text() == "minimum") config.security.password_cost = crypto::PasswordCost::kMinimum;
-    else return Fail(Bad(s.key(), "must be interactive, moderate or minimum"));
-    return Ok();
-  });
-  if (status) status = ApplyInt(file, "security.session_ttl_minutes", 5, 7 * 24 * 60, config.security.session_ttl_minutes);
-  if (status) status = ApplyInt(file, "security.max_failed_logins", 1, 100, config.security.max_failed_logins);
-  if (status) status = ApplyInt(file, "security.lockout_minutes", 1, 24 * 60, config.security.lockout_minutes);
+  if (status)
+    status = ApplyInt(file, "storage.busy_timeout_ms", 0, 600'000, config.storage.busy_timeout_ms);
+  if (status)
+    status = Each(file, "storage.sqlite_synchronous", [&](const Setting& s) -> Status {
+      if (s.text() == "normal")
+        config.storage.sqlite_synchronous = storage::SqliteSync::kNormal;
+      else if (s.text() == "full")
+        config.storage.sqlite_synchronous = storage::SqliteSync::kFull;
+      else
+        return Fail(Bad(s.key(), "must be normal or full"));
+      return Ok();
+    });
+  if (status)
+    status = Each(file, "security.master_key_file", [&](const Setting& s) -> Status {
+      config.security.master_key_file = std::filesystem::path(s.text());
+      return Ok();
+    });
+  if (status)
+    status = Each(file, "security.password_hash", [&](const Setting& s) -> Status {
+      if (s.text() == "interactive")
+        config.security.password_cost = crypto::PasswordCost::kInteractive;
+      else if (s.text() == "moderate")
+        config.security.password_cost = crypto::PasswordCost::kModerate;
+      else if (s.text() == "minimum")
+        config.security.password_cost = crypto::PasswordCost::kMinimum;
+      else
+        return Fail(Bad(s.key(), "must be interactive, moderate or minimum"));
+      return Ok();
+    });
+  if (status)
+    status = ApplyInt(file, "security.session_ttl_minutes", 5, 7 * 24 * 60,
+                      config.security.session_ttl_minutes);
+  if (status)
+    status =
+        ApplyInt(file, "security.max_failed_logins", 1, 100, config.security.max_failed_logins);
+  if (status)
+    status =
+        ApplyInt(file, "security.lockout_minutes", 1, 24 * 60, config.security.lockout_minutes);
   return status;
 }
 
@@ -219,7 +255,8 @@ Result<Config> LoadConfig(const ConfigOverrides& overrides) {
   if (auto s = ApplyFile(file, config); !s) return Fail(s.error());
   if (overrides.data_dir) config.data_dir = *overrides.data_dir;
   if (overrides.db_url) {
-    if (!overrides.db_url->starts_with("postgresql://") && !overrides.db_url->starts_with("postgres://")) {
+    if (!overrides.db_url->starts_with("postgresql://") &&
+        !overrides.db_url->starts_with("postgres://")) {
       return Fail(Bad("--db", "must be a postgresql:// URL"));
     }
     config.storage.db_url = *overrides.db_url;

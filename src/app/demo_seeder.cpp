@@ -18,8 +18,9 @@ Status RequireEmpty(Runtime& runtime) {
     auto users = session.Users().List();
     if (!users) return Fail(users.error());
     if (*customers > 0 || !users->empty()) {
-      return Fail(Error::Conflict("the database already holds data; seed a fresh data directory "
-                                  "or database"));
+      return Fail(
+          Error::Conflict("the database already holds data; seed a fresh data directory "
+                          "or database"));
     }
     return Ok();
   });
@@ -52,7 +53,8 @@ Status AddStaff(Runtime& runtime, const demo::StaffPlan& plan,
       unit.code = planned.code;
       unit.name = planned.name;
       if (planned.parent_code) unit.parent_id = unit_ids.at(*planned.parent_code);
-      for (const std::string& code : planned.district_codes) unit.area_district_ids.push_back(districts.at(code));
+      for (const std::string& code : planned.district_codes)
+        unit.area_district_ids.push_back(districts.at(code));
       auto id = session.OrgUnits().Insert(unit);
       if (!id) return Fail(id.error());
       unit_ids[unit.code] = *id;
@@ -69,7 +71,9 @@ Status AddStaff(Runtime& runtime, const demo::StaffPlan& plan,
       auto id = session.Users().Insert(user);
       if (!id) return Fail(id.error());
       Fields after{{"username", user.username}, {"role", std::string(RoleCode(user.role))}};
-      if (auto s = session.Audit().Append(actor, {"user.create", "user", std::to_string(*id), {}, after}, now); !s) {
+      if (auto s = session.Audit().Append(
+              actor, {"user.create", "user", std::to_string(*id), {}, after}, now);
+          !s) {
         return s;
       }
       session.Events().Emit({"user", "user.created", "user/" + std::to_string(*id), after});
@@ -97,8 +101,8 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   if (auto s = RequireEmpty(runtime); !s) return Fail(s.error());
   SeedReport report;
   storage::SqlCityLoader loader(runtime.db(), runtime.cipher());
-  auto city = demo::GenerateDemoCity(
-      {.customers = customers, .as_of = runtime.clock().NowMs()}, loader);
+  auto city =
+      demo::GenerateDemoCity({.customers = customers, .as_of = runtime.clock().NowMs()}, loader);
   if (!city) return Fail(city.error());
   report.city = *city;
   if (auto s = loader.Finish(); !s) return Fail(s.error());

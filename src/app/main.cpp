@@ -1,6 +1,7 @@
 // The `lifeline` command line: parses arguments and hands over to a command. No logic here.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 
@@ -9,9 +10,12 @@ namespace {
 constexpr const char* kVersion = "0.1.0";
 
 void AddCommonOptions(CLI::App& command, lifeline::app::ConfigOverrides& overrides) {
-  command.add_option("--config", overrides.config_file, "configuration file (default: ./lifeline.toml if present)");
-  command.add_option("--data", overrides.data_dir, "data directory: SQLite file, keys, recordings, attachments");
-  command.add_option("--db", overrides.db_url, "postgresql://… to use PostgreSQL instead of SQLite");
+  command.add_option("--config", overrides.config_file,
+                     "configuration file (default: ./lifeline.toml if present)");
+  command.add_option("--data", overrides.data_dir,
+                     "data directory: SQLite file, keys, recordings, attachments");
+  command.add_option("--db", overrides.db_url,
+                     "postgresql://… to use PostgreSQL instead of SQLite");
 }
 
 }  // namespace
@@ -25,7 +29,8 @@ int main(int argc, char** argv) {
 
   CLI::App* serve = cli.add_subcommand("serve", "serve the API and the web app");
   AddCommonOptions(*serve, overrides);
-  serve->add_option("--listen", overrides.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--listen", overrides.listen,
+                    "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->callback([&] { exit_code = RunServe(overrides); });
 
   CLI::App* routes = cli.add_subcommand("routes", "list the HTTP API routes");
@@ -51,7 +56,11 @@ int main(int argc, char** argv) {
   CLI::App* user_add = user->add_subcommand("add", "add a user");
   AddCommonOptions(*user_add, overrides);
   user_add->add_option("username", add_args.username)->required();
-  user_add->add_option("--role", add_args.role, "agent, dispatcher, technician, supervisor, manager, admin, auditor or integration")->required();
+  user_add
+      ->add_option(
+          "--role", add_args.role,
+          "agent, dispatcher, technician, supervisor, manager, admin, auditor or integration")
+      ->required();
   user_add->add_option("--name", add_args.display_name, "display name")->required();
   user_add->add_option("--org", add_args.org_unit_code, "org unit code")->required();
   user_add->add_option("--password", add_args.password, "password (read from stdin when omitted)");
@@ -83,7 +92,8 @@ int main(int argc, char** argv) {
 
   CLI::App* config = cli.add_subcommand("config", "configuration");
   config->require_subcommand(1);
-  CLI::App* check = config->add_subcommand("check", "validate and print the effective configuration");
+  CLI::App* check =
+      config->add_subcommand("check", "validate and print the effective configuration");
   AddCommonOptions(*check, overrides);
   check->callback([&] { exit_code = RunConfigCheck(overrides); });
 

@@ -13,7 +13,8 @@ namespace {
 
 Result<std::unique_ptr<storage::Db>> OpenDb(const Config& config) {
   if (config.UsesPostgres()) {
-    return storage::OpenPostgres({.url = config.storage.db_url, .connections = config.storage.pool_size});
+    return storage::OpenPostgres(
+        {.url = config.storage.db_url, .connections = config.storage.pool_size});
   }
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
@@ -21,10 +22,11 @@ Result<std::unique_ptr<storage::Db>> OpenDb(const Config& config) {
     return Fail(Error::Unavailable("cannot create data directory " + config.data_dir.string() +
                                    ": " + ec.message()));
   }
-  return storage::OpenSqlite({.path = config.SqlitePath().string(),
-                              .readers = config.storage.pool_size,
-                              .busy_timeout = std::chrono::milliseconds(config.storage.busy_timeout_ms),
-                              .synchronous = config.storage.sqlite_synchronous});
+  return storage::OpenSqlite(
+      {.path = config.SqlitePath().string(),
+       .readers = config.storage.pool_size,
+       .busy_timeout = std::chrono::milliseconds(config.storage.busy_timeout_ms),
+       .synchronous = config.storage.sqlite_synchronous});
 }
 
 AuthSettings AuthSettingsOf(const SecurityConfig& security) {
@@ -37,8 +39,7 @@ AuthSettings AuthSettingsOf(const SecurityConfig& security) {
 
 }  // namespace
 
-Runtime::Runtime(const Config& config)
-    : config_(config), hasher_(config.security.password_cost) {}
+Runtime::Runtime(const Config& config) : config_(config), hasher_(config.security.password_cost) {}
 
 Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   if (auto s = crypto::InitSodium(); !s) return Fail(s.error());

@@ -1,6 +1,6 @@
-// `lifeline serve` and `lifeline routes`: the server process. Wires the HTTP server, the event hub and (on
-// PostgreSQL) the cross-node event listener around the runtime, serves until SIGINT/SIGTERM,
-// then drains requests and closes everything in reverse order.
+// `lifeline serve` and `lifeline routes`: the server process. Wires the HTTP server, the event hub
+// and (on PostgreSQL) the cross-node event listener around the runtime, serves until
+// SIGINT/SIGTERM, then drains requests and closes everything in reverse order.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -24,11 +24,15 @@ void RenderPoolMetrics(storage::Db& db, std::string& out) {
   out += "# TYPE lifeline_db_pool_connections gauge\n";
   out += "# HELP lifeline_db_pool_waits_total Acquisitions that waited for a free connection.\n";
   out += "# TYPE lifeline_db_pool_waits_total counter\n";
-  for (auto [access, name] : {std::pair{storage::Access::kRead, "read"}, std::pair{storage::Access::kWrite, "write"}}) {
+  for (auto [access, name] :
+       {std::pair{storage::Access::kRead, "read"}, std::pair{storage::Access::kWrite, "write"}}) {
     const storage::PoolStats s = db.Stats(access);
-    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"open\"}} {}\n", name, s.size);
-    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"in_use\"}} {}\n", name, s.in_use);
-    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"capacity\"}} {}\n", name, s.capacity);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"open\"}} {}\n", name,
+                       s.size);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"in_use\"}} {}\n", name,
+                       s.in_use);
+    out += fmt::format("lifeline_db_pool_connections{{pool=\"{}\",state=\"capacity\"}} {}\n", name,
+                       s.capacity);
     out += fmt::format("lifeline_db_pool_waits_total{{pool=\"{}\"}} {}\n", name, s.waited);
     out += fmt::format("lifeline_db_pool_timeouts_total{{pool=\"{}\"}} {}\n", name, s.timeouts);
     if (db.dialect() == storage::Dialect::kPostgres) break;  // one shared pool
@@ -93,9 +97,8 @@ int RunServe(const ConfigOverrides& overrides) {
   std::unique_ptr<storage::PgListener> listener;
   if (config->UsesPostgres()) {
     // Other nodes' commits wake this node's subscribers.
-    listener = std::make_unique<storage::PgListener>(config->storage.db_url,
-                                                     std::string(storage::kEventsChannel),
-                                                     [&hub] { hub.Notify(); });
+    listener = std::make_unique<storage::PgListener>(
+        config->storage.db_url, std::string(storage::kEventsChannel), [&hub] { hub.Notify(); });
   }
 
   http::Router router;

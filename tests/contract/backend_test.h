@@ -21,8 +21,8 @@ inline std::string BackendTestName(const ::testing::TestParamInfo<Backend>& info
 
 }  // namespace lifeline::testing
 
-#define LIFELINE_ON_BOTH_BACKENDS(Suite)                                                    \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                 \
-                           ::testing::Values(::lifeline::testing::Backend::kSqlite,         \
-                                             ::lifeline::testing::Backend::kPostgres),      \
+#define LIFELINE_ON_BOTH_BACKENDS(Suite)                                               \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                            \
+                           ::testing::Values(::lifeline::testing::Backend::kSqlite,    \
+                                             ::lifeline::testing::Backend::kPostgres), \
                            ::lifeline::testing::BackendTestName)

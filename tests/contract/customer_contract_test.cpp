@@ -34,7 +34,8 @@ class CustomerContract : public BackendTest {
       }
       Customer customer;
     } first;
-    ASSERT_TRUE(demo::GenerateDemoCity({.customers = 300, .as_of = services.clock.NowMs()}, first).has_value());
+    ASSERT_TRUE(demo::GenerateDemoCity({.customers = 300, .as_of = services.clock.NowMs()}, first)
+                    .has_value());
     expected_ = first.customer;
   }
 
@@ -73,7 +74,8 @@ TEST_P(CustomerContract, PersonalDataIsNotStoredInClear) {
   int matches = 0;
   const std::string phone = expected_.phones.front();
   ASSERT_TRUE((*connection)
-                  ->Each({"test.raw_phones", "SELECT phone_enc, phone_idx FROM customer_phones"}, {},
+                  ->Each({"test.raw_phones", "SELECT phone_enc, phone_idx FROM customer_phones"},
+                         {},
                          [&](const storage::Row& row) -> Status {
                            if (row.Blob(0).find(phone) != std::string::npos) ++matches;
                            if (std::string(row.Text(1)).find(phone) != std::string::npos) ++matches;

@@ -44,7 +44,8 @@ TEST_P(EventHubContract, WaitersWakeWhenTheTailMovesAndFiltersSkipOtherTopics) {
   std::atomic<int> woken{0};
   hub.WaitAfter(hub.latest_id(), [&] { ++woken; });
   ASSERT_TRUE(EmitInOneTransaction({"org", "org", "org", "user"}).has_value());
-  for (int i = 0; i < 1000 && woken == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  for (int i = 0; i < 1000 && woken == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   EXPECT_EQ(woken, 1);
   auto users = hub.Fetch(0, {{"user"}}, 10);
   ASSERT_TRUE(users.has_value());

@@ -52,7 +52,8 @@ TEST_P(IdentityContract, FiveFailuresLockTheAccountUntilTheLockRunsOut) {
     EXPECT_EQ(services.auth.Login("admin", "bad-pass-1", "10.0.0.1").error().code,
               ErrorCode::kUnauthenticated);
   }
-  EXPECT_EQ(services.auth.Login("admin", "bad-pass-1", "10.0.0.1").error().code, ErrorCode::kLocked);
+  EXPECT_EQ(services.auth.Login("admin", "bad-pass-1", "10.0.0.1").error().code,
+            ErrorCode::kLocked);
   // Even the right password is refused while locked.
   EXPECT_EQ(services.auth.Login("admin", "Passw0rd!", "10.0.0.1").error().code, ErrorCode::kLocked);
   services.clock.Advance(15 * kMinuteMs + 1);
@@ -86,7 +87,8 @@ TEST_P(IdentityContract, DisablingAUserEndsItsSessionsAndRefusesLogin) {
 TEST_P(IdentityContract, ChangingAPasswordEndsSessionsAndTheNewOneWorks) {
   LoginAs("admin");
   const std::string old_token = token_;
-  ASSERT_TRUE(services.users.ChangePassword(Principal::System(), "admin", "N3w-password").has_value());
+  ASSERT_TRUE(
+      services.users.ChangePassword(Principal::System(), "admin", "N3w-password").has_value());
   EXPECT_FALSE(services.auth.Authenticate(old_token).has_value());
   EXPECT_FALSE(services.auth.Login("admin", "Passw0rd!", "127.0.0.1").has_value());
   EXPECT_TRUE(services.auth.Login("admin", "N3w-password", "127.0.0.1").has_value());
@@ -107,18 +109,20 @@ TEST_P(IdentityContract, UserCreationValidatesEveryField) {
   auto weak = services.users.AddUser(Principal::System(),
                                      {"weak", "x", Role::kAgent, company_.id, "short"});
   EXPECT_EQ(weak.error().field, "password");
-  auto no_unit = services.users.AddUser(Principal::System(),
-                                        {"nounit", "x", Role::kAgent, 9999, "Passw0rd!"});
+  auto no_unit =
+      services.users.AddUser(Principal::System(), {"nounit", "x", Role::kAgent, 9999, "Passw0rd!"});
   EXPECT_EQ(no_unit.error().field, "org_unit_id");
 }
 
 TEST_P(IdentityContract, AStaleUpdateIsRefusedNotLost) {
   UserRepository* repository = nullptr;
   User copy;
-  ASSERT_TRUE(services.store.Read([&](StoreSession& s) -> Status {
-    copy = s.Users().FindByUsername("admin").value();
-    return Ok();
-  }).has_value());
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& s) -> Status {
+                    copy = s.Users().FindByUsername("admin").value();
+                    return Ok();
+                  })
+                  .has_value());
   ASSERT_TRUE(services.users.Unlock(Principal::System(), "admin").has_value());  // bumps version
   Status stale = services.store.Write([&](StoreSession& s) -> Status {
     repository = &s.Users();
@@ -172,9 +176,12 @@ TEST_P(IdentityContract, BranchUsersAreScopedToTheirDistricts) {
   branch.code = "jiangbei";
   branch.name = "江北分公司";
   // Districts are topology nodes; add one directly.
-  ASSERT_TRUE(database.db().Acquire(storage::Access::kWrite).value()->ExecScript(
-      "INSERT INTO topology_nodes (id, kind, code, name, x_km, y_km)"
-      " VALUES (100, 'district', 'jiangbei', '江北区', 0, 0)").has_value());
+  ASSERT_TRUE(database.db()
+                  .Acquire(storage::Access::kWrite)
+                  .value()
+                  ->ExecScript("INSERT INTO topology_nodes (id, kind, code, name, x_km, y_km)"
+                               " VALUES (100, 'district', 'jiangbei', '江北区', 0, 0)")
+                  .has_value());
   branch.area_district_ids = {100};
   auto added = services.orgs.Add(Principal::System(), branch);
   ASSERT_TRUE(added.has_value()) << added.error().message;

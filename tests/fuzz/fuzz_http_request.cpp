@@ -4,7 +4,6 @@
 // the authenticated handlers too. Any crash, sanitizer report or exception escaping is a bug.
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
-
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -62,7 +61,8 @@ World* Build() {
   storage::SqlCityLoader loader(*w->db, *w->cipher);
   (void)demo::GenerateDemoCity({.customers = 50, .as_of = w->clock.NowMs()}, loader);
   w->store = std::make_unique<storage::SqlStore>(*w->db, *w->cipher, w->digest, w->clock);
-  w->auth = std::make_unique<AuthService>(*w->store, w->hasher, w->random, w->digest, w->clock, AuthSettings{});
+  w->auth = std::make_unique<AuthService>(*w->store, w->hasher, w->random, w->digest, w->clock,
+                                          AuthSettings{});
   w->users = std::make_unique<UserService>(*w->store, w->hasher, w->clock, *w->auth);
   w->orgs = std::make_unique<OrgService>(*w->store, w->clock);
   w->customers = std::make_unique<CustomerService>(*w->store, w->clock);
@@ -73,10 +73,11 @@ World* Build() {
   company.code = "group";
   company.name = "集团";
   auto unit = w->orgs->Add(Principal::System(), company);
-  (void)w->users->AddUser(Principal::System(), {"admin", "管理员", Role::kAdmin, unit->id, "Fuzz-passw0rd"});
+  (void)w->users->AddUser(Principal::System(),
+                          {"admin", "管理员", Role::kAdmin, unit->id, "Fuzz-passw0rd"});
   w->token = w->auth->Login("admin", "Fuzz-passw0rd", "127.0.0.1")->token;
-  w->deps.reset(new http::ApiDependencies{*w->store, *w->auth, *w->users, *w->orgs, *w->customers,
-                                          *w->audit, *w->hub, {}});
+  w->deps.reset(new http::ApiDependencies{
+      *w->store, *w->auth, *w->users, *w->orgs, *w->customers, *w->audit, *w->hub, {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;
@@ -92,7 +93,8 @@ World& TheWorld() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   World& world = TheWorld();
   std::string input(reinterpret_cast<const char*>(data), size);
-  for (std::size_t at = input.find("$TOKEN"); at != std::string::npos; at = input.find("$TOKEN", at)) {
+  for (std::size_t at = input.find("$TOKEN"); at != std::string::npos;
+       at = input.find("$TOKEN", at)) {
     input.replace(at, 6, world.token);
     at += world.token.size();
   }

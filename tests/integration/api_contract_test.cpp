@@ -19,7 +19,8 @@ TEST_P(ApiContract, HealthAndMetricsAnswer) {
   HttpReply metrics = http().Get("/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_THAT(metrics.Header("content-type"), HasSubstr("text/plain"));
-  EXPECT_THAT(metrics.body, HasSubstr("lifeline_http_requests_total{method=\"GET\",route=\"/api/v1/customers\",status=\"4xx\"}"));
+  EXPECT_THAT(metrics.body, HasSubstr("lifeline_http_requests_total{method=\"GET\",route=\"/api/v1/"
+                                      "customers\",status=\"4xx\"}"));
   EXPECT_THAT(metrics.body, HasSubstr("lifeline_http_request_duration_seconds_bucket"));
   EXPECT_THAT(metrics.body, HasSubstr("lifeline_db_pool_connections"));
 }
@@ -40,8 +41,8 @@ TEST_P(ApiContract, DemoAccountsFileListsEveryRoleWithItsPassword) {
 }
 
 TEST_P(ApiContract, LoginGivesABearerTokenForLaterCalls) {
-  HttpReply login = http().Post("/api/v1/auth/login",
-                                R"({"username":"agent01","password":"Lifeline2026"})");
+  HttpReply login =
+      http().Post("/api/v1/auth/login", R"({"username":"agent01","password":"Lifeline2026"})");
   ASSERT_EQ(login.status, 200) << login.body;
   const std::string token = login.Json()["token"];
   EXPECT_FALSE(token.empty());
@@ -83,7 +84,8 @@ TEST_P(ApiContract, SupervisorsSeePersonalDataAndThatIsAudited) {
   ASSERT_EQ(pop.status, 200);
   EXPECT_EQ(pop.Json()["items"][0]["phones"][0], ServedCity::FirstCustomerPhone());
   const std::string auditor = LoginAs("auditor01");
-  HttpReply audit = http().Get("/api/v1/audit?action=customer.read_pii&actor=supervisor01", auditor);
+  HttpReply audit =
+      http().Get("/api/v1/audit?action=customer.read_pii&actor=supervisor01", auditor);
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_GE(audit.Json()["items"].size(), 1u);
 }
@@ -91,11 +93,13 @@ TEST_P(ApiContract, SupervisorsSeePersonalDataAndThatIsAudited) {
 TEST_P(ApiContract, BranchStaffSeeOnlyTheirOwnArea) {
   // The first customer lives in 老城区, served by 城区分公司, not by 江北分公司.
   const std::string jiangbei = LoginAs("agent.jiangbei");
-  HttpReply elsewhere = http().Get("/api/v1/customers?phone=" + ServedCity::FirstCustomerPhone(), jiangbei);
+  HttpReply elsewhere =
+      http().Get("/api/v1/customers?phone=" + ServedCity::FirstCustomerPhone(), jiangbei);
   ASSERT_EQ(elsewhere.status, 200);
   EXPECT_EQ(elsewhere.Json()["items"].size(), 0u);
   const std::string chengqu = LoginAs("agent.chengqu");
-  HttpReply own = http().Get("/api/v1/customers?phone=" + ServedCity::FirstCustomerPhone(), chengqu);
+  HttpReply own =
+      http().Get("/api/v1/customers?phone=" + ServedCity::FirstCustomerPhone(), chengqu);
   ASSERT_EQ(own.status, 200);
   EXPECT_EQ(own.Json()["items"].size(), 1u);
 }

@@ -14,8 +14,11 @@ class EventStream : public CityTest {
   int created_ = 0;
 
   void AddUser(const std::string& admin_token, const std::string& username) {
-    const nlohmann::json body{{"username", username}, {"display_name", "事件测试"}, {"role", "agent"},
-                              {"org_unit_id", 1}, {"password", "Passw0rd1"}};
+    const nlohmann::json body{{"username", username},
+                              {"display_name", "事件测试"},
+                              {"role", "agent"},
+                              {"org_unit_id", 1},
+                              {"password", "Passw0rd1"}};
     HttpReply reply = http().Post("/api/v1/users", body.dump(), admin_token);
     ASSERT_EQ(reply.status, 201) << reply.body;
   }
@@ -25,7 +28,8 @@ class EventStream : public CityTest {
   }
 
   // Reads frames until one of `type` about `username` arrives; returns its id (0: none).
-  std::int64_t AwaitUserEvent(WebSocketClient& ws, const std::string& type, const std::string& username) {
+  std::int64_t AwaitUserEvent(WebSocketClient& ws, const std::string& type,
+                              const std::string& username) {
     for (int i = 0; i < 50; ++i) {
       auto frame = ws.Read(kWait);
       if (!frame) return 0;
@@ -77,7 +81,8 @@ TEST_P(EventStream, ThePollingFormPagesThroughTheSameStream) {
   std::int64_t after = 0;
   bool seen = false;
   for (int page = 0; page < 100 && !seen; ++page) {
-    HttpReply reply = http().Get("/api/v1/events?topics=user&limit=20&after=" + std::to_string(after), admin);
+    HttpReply reply =
+        http().Get("/api/v1/events?topics=user&limit=20&after=" + std::to_string(after), admin);
     ASSERT_EQ(reply.status, 200) << reply.body;
     auto json = reply.Json();
     for (const auto& event : json["events"]) {

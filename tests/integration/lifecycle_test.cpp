@@ -1,10 +1,10 @@
 // The process: graceful shutdown, the command line, storage failures. Each test runs its own
 // server, since each ends it.
 #include <gmock/gmock.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <future>
-#include <sqlite3.h>
 
 #include "tests/integration/served_city.h"
 
@@ -18,13 +18,15 @@ class Lifecycle : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     database_.Close();
     std::vector<std::string> seed{"seed", "--demo", "--customers", "200"};
-    for (const std::string& arg : StorageArgs(database_.data_dir(), database_.db_url())) seed.push_back(arg);
+    for (const std::string& arg : StorageArgs(database_.data_dir(), database_.db_url()))
+      seed.push_back(arg);
     CommandResult seeded = RunLifeline(seed);
     ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
   }
 
   std::vector<std::string> With(std::vector<std::string> args) const {
-    for (const std::string& arg : StorageArgs(database_.data_dir(), database_.db_url())) args.push_back(arg);
+    for (const std::string& arg : StorageArgs(database_.data_dir(), database_.db_url()))
+      args.push_back(arg);
     return args;
   }
 
@@ -49,7 +51,8 @@ TEST_P(Lifecycle, SigtermDrainsRequestsInFlightAndExitsCleanly) {
   // Wait until the server is handling it: /metrics counts itself and the login.
   bool handling = false;
   for (int i = 0; i < 500 && !handling; ++i) {
-    handling = http.Get("/metrics").body.find("lifeline_http_requests_in_flight 2") != std::string::npos;
+    handling =
+        http.Get("/metrics").body.find("lifeline_http_requests_in_flight 2") != std::string::npos;
   }
   ASSERT_TRUE(handling);
   EXPECT_EQ(server.Stop(), 0);
@@ -59,19 +62,30 @@ TEST_P(Lifecycle, SigtermDrainsRequestsInFlightAndExitsCleanly) {
 }
 
 TEST_P(Lifecycle, TheCommandLineManagesUsers) {
-  CommandResult added = RunLifeline(
-      With({"user", "add", "cli.agent", "--role", "agent", "--name", "命令行", "--org", "agents-1"}),
-      "Cli-passw0rd\n");
+  CommandResult added = RunLifeline(With({"user", "add", "cli.agent", "--role", "agent", "--name",
+                                          "命令行", "--org", "agents-1"}),
+                                    "Cli-passw0rd\n");
   ASSERT_EQ(added.exit_code, 0) << added.output;
   ServerProcess server(ServerOptions());
   HttpClient http(server.port());
-  EXPECT_EQ(http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Cli-passw0rd"})").status, 200);
-  ASSERT_EQ(RunLifeline(With({"user", "passwd", "cli.agent", "--password", "Other-passw0rd"})).exit_code, 0);
-  EXPECT_EQ(http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Other-passw0rd"})").status, 200);
+  EXPECT_EQ(http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Cli-passw0rd"})")
+                .status,
+            200);
+  ASSERT_EQ(
+      RunLifeline(With({"user", "passwd", "cli.agent", "--password", "Other-passw0rd"})).exit_code,
+      0);
+  EXPECT_EQ(
+      http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Other-passw0rd"})")
+          .status,
+      200);
   ASSERT_EQ(RunLifeline(With({"user", "disable", "cli.agent"})).exit_code, 0);
-  EXPECT_EQ(http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Other-passw0rd"})").status, 403);
-  CommandResult duplicate = RunLifeline(
-      With({"user", "add", "cli.agent", "--role", "agent", "--name", "重复", "--org", "agents-1", "--password", "Passw0rd1"}));
+  EXPECT_EQ(
+      http.Post("/api/v1/auth/login", R"({"username":"cli.agent","password":"Other-passw0rd"})")
+          .status,
+      403);
+  CommandResult duplicate =
+      RunLifeline(With({"user", "add", "cli.agent", "--role", "agent", "--name", "重复", "--org",
+                        "agents-1", "--password", "Passw0rd1"}));
   EXPECT_NE(duplicate.exit_code, 0);
   EXPECT_THAT(duplicate.output, HasSubstr("already taken"));
 }
@@ -82,10 +96,12 @@ TEST_P(Lifecycle, AuditVerifyFindsATamperedRow) {
   auto connection = database_.db().Acquire(storage::Access::kWrite);
   ASSERT_TRUE(connection.has_value());
   // Someone with database access bypasses the append-only guard and rewrites history.
-  const char* drop = GetParam() == Backend::kSqlite ? "DROP TRIGGER audit_log_no_update"
-                                                     : "DROP TRIGGER audit_log_no_change ON audit_log";
+  const char* drop = GetParam() == Backend::kSqlite
+                         ? "DROP TRIGGER audit_log_no_update"
+                         : "DROP TRIGGER audit_log_no_change ON audit_log";
   ASSERT_TRUE((*connection)->ExecScript(drop).has_value());
-  ASSERT_TRUE((*connection)->ExecScript("UPDATE audit_log SET actor = 'mallory' WHERE id = 3").has_value());
+  ASSERT_TRUE(
+      (*connection)->ExecScript("UPDATE audit_log SET actor = 'mallory' WHERE id = 3").has_value());
   connection = Fail(Error::Internal("released"));
   database_.Close();
   CommandResult verify = RunLifeline(With({"audit", "verify"}));
@@ -128,7 +144,10 @@ class SqliteFailures : public ::testing::Test {
 
 TEST_F(SqliteFailures, ALockedDatabaseIsA503AndNothingHalfWritten) {
   database_.Close();
-  ASSERT_EQ(RunLifeline({"seed", "--demo", "--customers", "50", "--data", database_.data_dir().string()}).exit_code, 0);
+  ASSERT_EQ(
+      RunLifeline({"seed", "--demo", "--customers", "50", "--data", database_.data_dir().string()})
+          .exit_code,
+      0);
   auto options = ServerProcess::Options::For(database_.data_dir());
   options.env = {{"LIFELINE_STORAGE_BUSY_TIMEOUT_MS", "200"}};
   ServerProcess server(options);
@@ -151,7 +170,10 @@ TEST_F(SqliteFailures, ALockedDatabaseIsA503AndNothingHalfWritten) {
 
 TEST_F(SqliteFailures, AFullDiskIsA503AndTheDatabaseStaysConsistent) {
   database_.Close();
-  ASSERT_EQ(RunLifeline({"seed", "--demo", "--customers", "50", "--data", database_.data_dir().string()}).exit_code, 0);
+  ASSERT_EQ(
+      RunLifeline({"seed", "--demo", "--customers", "50", "--data", database_.data_dir().string()})
+          .exit_code,
+      0);
   const auto db_file = database_.data_dir() / "lifeline.db";
   // Room for the WAL to grow a little, then writes fail as on a full disk.
   auto options = ServerProcess::Options::For(database_.data_dir());
@@ -161,8 +183,11 @@ TEST_F(SqliteFailures, AFullDiskIsA503AndTheDatabaseStaysConsistent) {
   const std::string admin = http.Login("admin", "Lifeline2026");
   int refused = 0;
   for (int i = 0; i < 400 && refused == 0; ++i) {
-    const nlohmann::json body{{"username", "filler" + std::to_string(i)}, {"display_name", std::string(100, 'x')},
-                              {"role", "agent"}, {"org_unit_id", 1}, {"password", "Passw0rd1"}};
+    const nlohmann::json body{{"username", "filler" + std::to_string(i)},
+                              {"display_name", std::string(100, 'x')},
+                              {"role", "agent"},
+                              {"org_unit_id", 1},
+                              {"password", "Passw0rd1"}};
     HttpReply reply = http.Post("/api/v1/users", body.dump(), admin);
     if (reply.status == 503) {
       ++refused;

@@ -23,11 +23,14 @@ std::set<std::string> DocumentedRoutes(const std::filesystem::path& file) {
   std::string line, path;
   bool in_paths = false;
   while (std::getline(in, line)) {
-    if (line == "paths:") in_paths = true;
-    else if (!line.empty() && line[0] != ' ') in_paths = false;
+    if (line == "paths:")
+      in_paths = true;
+    else if (!line.empty() && line[0] != ' ')
+      in_paths = false;
     if (!in_paths) continue;
     std::smatch match;
-    if (std::regex_match(line, match, path_line)) path = match[1];
+    if (std::regex_match(line, match, path_line))
+      path = match[1];
     else if (std::regex_match(line, match, method_line)) {
       std::string method = match[1];
       for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -52,10 +55,12 @@ TEST(OpenApi, EveryServedRouteIsDocumentedAndEveryDocumentedRouteIsServed) {
   }
   const char* source = std::getenv("LIFELINE_SOURCE_DIR");
   ASSERT_NE(source, nullptr) << "LIFELINE_SOURCE_DIR is set by ctest";
-  const std::set<std::string> documented = DocumentedRoutes(std::filesystem::path(source) / "docs/openapi.yaml");
+  const std::set<std::string> documented =
+      DocumentedRoutes(std::filesystem::path(source) / "docs/openapi.yaml");
   ASSERT_GT(served.size(), 10u);
   for (const std::string& route : served) {
-    EXPECT_TRUE(documented.contains(route)) << route << " is served but missing from docs/openapi.yaml";
+    EXPECT_TRUE(documented.contains(route))
+        << route << " is served but missing from docs/openapi.yaml";
   }
   for (const std::string& route : documented) {
     EXPECT_TRUE(served.contains(route)) << route << " is documented but not served";

@@ -14,7 +14,8 @@ std::map<Backend, std::unique_ptr<ServedCity>>& Cities() {
 ServedCity::ServedCity(Backend backend) : database(backend) {
   database.Close();  // the server process owns the database from here on
   std::vector<std::string> seed{"seed", "--demo", "--customers", std::to_string(kCityCustomers)};
-  for (const std::string& arg : StorageArgs(database.data_dir(), database.db_url())) seed.push_back(arg);
+  for (const std::string& arg : StorageArgs(database.data_dir(), database.db_url()))
+    seed.push_back(arg);
   CommandResult seeded = RunLifeline(seed);
   EXPECT_EQ(seeded.exit_code, 0) << seeded.output;
   server = std::make_unique<ServerProcess>(
@@ -27,6 +28,8 @@ ServedCity& CityTest::City() const {
   return *slot;
 }
 
-void CityTest::TearDownTestSuite() { Cities().clear(); }
+void CityTest::TearDownTestSuite() {
+  Cities().clear();
+}
 
 }  // namespace lifeline::testing

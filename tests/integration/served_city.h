@@ -46,8 +46,8 @@ inline std::string CityTestName(const ::testing::TestParamInfo<Backend>& info) {
 
 }  // namespace lifeline::testing
 
-#define LIFELINE_CITY_ON_BOTH_BACKENDS(Suite)                                                 \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                   \
-                           ::testing::Values(::lifeline::testing::Backend::kSqlite,           \
-                                             ::lifeline::testing::Backend::kPostgres),        \
+#define LIFELINE_CITY_ON_BOTH_BACKENDS(Suite)                                          \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                            \
+                           ::testing::Values(::lifeline::testing::Backend::kSqlite,    \
+                                             ::lifeline::testing::Backend::kPostgres), \
                            ::lifeline::testing::CityTestName)

@@ -1,13 +1,13 @@
 #include "tests/support/http_client.h"
 
-#include <utility>
+#include <gtest/gtest.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <gtest/gtest.h>
+#include <utility>
 
 namespace lifeline::testing {
 
@@ -20,7 +20,9 @@ namespace {
 
 constexpr auto kTimeout = std::chrono::seconds(30);
 
-tcp::endpoint Loopback(std::uint16_t port) { return {asio::ip::make_address("127.0.0.1"), port}; }
+tcp::endpoint Loopback(std::uint16_t port) {
+  return {asio::ip::make_address("127.0.0.1"), port};
+}
 
 }  // namespace
 
@@ -127,7 +129,9 @@ struct WebSocketClient::Impl {
 };
 
 WebSocketClient::WebSocketClient() : impl_(std::make_unique<Impl>()) {}
-WebSocketClient::~WebSocketClient() { Close(); }
+WebSocketClient::~WebSocketClient() {
+  Close();
+}
 
 int WebSocketClient::Connect(std::uint16_t port, const std::string& target) {
   beast::error_code ec;
@@ -140,10 +144,12 @@ int WebSocketClient::Connect(std::uint16_t port, const std::string& target) {
     return 101;
   }
   // Beast 1.74 does not hand back the refusal, so ask again as plain HTTP to learn its status.
-  const HttpReply refusal = HttpClient(port).Send(
-      "GET", target, "",
-      {{"Connection", "Upgrade"}, {"Upgrade", "websocket"}, {"Sec-WebSocket-Version", "13"},
-       {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
+  const HttpReply refusal =
+      HttpClient(port).Send("GET", target, "",
+                            {{"Connection", "Upgrade"},
+                             {"Upgrade", "websocket"},
+                             {"Sec-WebSocket-Version", "13"},
+                             {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
   return refusal.status;
 }
 

@@ -5,12 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace lifeline::testing {
 
@@ -28,7 +27,8 @@ class HttpClient {
   explicit HttpClient(std::uint16_t port) : port_(port) {}
 
   HttpReply Get(const std::string& target, const std::string& token = "") const;
-  HttpReply Post(const std::string& target, const std::string& body, const std::string& token = "") const;
+  HttpReply Post(const std::string& target, const std::string& body,
+                 const std::string& token = "") const;
   HttpReply Delete(const std::string& target, const std::string& token = "") const;
   HttpReply Send(const std::string& method, const std::string& target, const std::string& body,
                  const std::vector<std::pair<std::string, std::string>>& headers) const;

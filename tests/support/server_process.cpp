@@ -106,7 +106,8 @@ std::uint16_t FreeLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-std::vector<std::string> StorageArgs(const std::filesystem::path& data_dir, const std::string& db_url) {
+std::vector<std::string> StorageArgs(const std::filesystem::path& data_dir,
+                                     const std::string& db_url) {
   std::vector<std::string> args{"--data", data_dir.string()};
   if (!db_url.empty()) {
     args.emplace_back("--db");
@@ -145,7 +146,8 @@ ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
   port_ = FreeLoopbackPort();
   std::vector<std::string> args{LifelineBinary().string(), "serve", "--listen",
                                 "127.0.0.1:" + std::to_string(port_)};
-  for (std::string& arg : StorageArgs(options_.data_dir, options_.db_url)) args.push_back(std::move(arg));
+  for (std::string& arg : StorageArgs(options_.data_dir, options_.db_url))
+    args.push_back(std::move(arg));
   args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
   pid_ = Spawn(args, options_.data_dir / "server.log", options_.env, -1, options_.file_size_limit);
   const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
@@ -161,7 +163,9 @@ ServerProcess::ServerProcess(Options options) : options_(std::move(options)) {
   ADD_FAILURE() << "lifeline serve did not become healthy:\n" << Log();
 }
 
-ServerProcess::~ServerProcess() { Stop(); }
+ServerProcess::~ServerProcess() {
+  Stop();
+}
 
 int ServerProcess::Stop() {
   if (pid_ <= 0) return -1;

@@ -27,7 +27,8 @@ CommandResult RunLifeline(const std::vector<std::string>& args, const std::strin
                           int timeout_seconds = 300);
 
 // The arguments that point a command at a test database: --data DIR [--db URL].
-std::vector<std::string> StorageArgs(const std::filesystem::path& data_dir, const std::string& db_url);
+std::vector<std::string> StorageArgs(const std::filesystem::path& data_dir,
+                                     const std::string& db_url);
 
 class ServerProcess {
  public:

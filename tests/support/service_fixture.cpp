@@ -32,8 +32,8 @@ OrgUnit ServiceFixture::AddCompany(const std::string& code) {
 
 User ServiceFixture::AddUser(const std::string& username, Role role, std::int64_t org_unit_id,
                              const std::string& password) {
-  auto added = users.AddUser(Principal::System(),
-                             {username, "测试用户", role, org_unit_id, password});
+  auto added =
+      users.AddUser(Principal::System(), {username, "测试用户", role, org_unit_id, password});
   EXPECT_TRUE(added.has_value()) << added.error().message;
   return added.value_or(User{});
 }

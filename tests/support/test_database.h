@@ -16,7 +16,9 @@ enum class Backend { kSqlite, kPostgres };
 
 std::string BackendName(Backend backend);
 // For GoogleTest's messages.
-inline void PrintTo(Backend backend, std::ostream* out) { *out << BackendName(backend); }
+inline void PrintTo(Backend backend, std::ostream* out) {
+  *out << BackendName(backend);
+}
 
 // The URL of the test PostgreSQL server, from the file named by LIFELINE_TEST_PG_URL_FILE.
 // Fails the current test when it is not set: PostgreSQL tests never silently skip.

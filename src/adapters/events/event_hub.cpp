@@ -16,7 +16,9 @@ EventHub::EventHub(Store& store, std::size_t memory_capacity,
                    std::chrono::milliseconds poll_interval)
     : store_(store), capacity_(memory_capacity), poll_interval_(poll_interval) {}
 
-EventHub::~EventHub() { Stop(); }
+EventHub::~EventHub() {
+  Stop();
+}
 
 Status EventHub::Start() {
   std::int64_t latest = 0;
@@ -111,8 +113,7 @@ void EventHub::WakeWaiters() {
   for (auto& wake : ready) wake();
 }
 
-Result<EventHub::Batch> EventHub::Fetch(std::int64_t after, const EventFilter& filter,
-                                        int limit) {
+Result<EventHub::Batch> EventHub::Fetch(std::int64_t after, const EventFilter& filter, int limit) {
   Batch batch;
   batch.cursor = after;
   std::int64_t latest_before_read = 0;

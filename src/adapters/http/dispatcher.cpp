@@ -56,7 +56,8 @@ Response Dispatcher::Handle(const Request& request, const RouteMatch& match) {
     return match.route->handler(context);
   } catch (const std::exception& e) {
     // The request boundary: a bug in a handler costs one request, not the process.
-    spdlog::error("handler for {} {} failed: {}", MethodName(request.method), request.path, e.what());
+    spdlog::error("handler for {} {} failed: {}", MethodName(request.method), request.path,
+                  e.what());
     return ProblemResponse(Error::Internal(e.what()), locale, request.path);
   }
 }

@@ -1,7 +1,5 @@
 #include "adapters/http/internal/event_stream.h"
 
-#include <utility>  // before Asio, for Boost 1.74
-
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -9,8 +7,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-
 #include <limits>
+#include <utility>  // before Asio, for Boost 1.74
 
 #include "adapters/http/problem.h"
 #include "adapters/json/event_json.h"
@@ -30,7 +28,8 @@ using WebSocket = websocket::stream<beast::tcp_stream>;
 // Owned jointly by the reader and writer coroutines of one session (both on its strand), so
 // the stream outlives whichever of them finishes first.
 struct SessionState {
-  explicit SessionState(beast::tcp_stream stream) : ws(std::move(stream)), wake(ws.get_executor()) {}
+  explicit SessionState(beast::tcp_stream stream)
+      : ws(std::move(stream)), wake(ws.get_executor()) {}
   WebSocket ws;
   asio::steady_timer wake;
   bool closed = false;
@@ -50,7 +49,8 @@ Result<Subscription> Subscribe(const Request& request, ServerParts& parts) {
   if (credential.empty()) return Fail(Error::Unauthenticated("a token is required"));
   auto principal = parts.auth.Authenticate(credential);
   if (!principal) return Fail(principal.error());
-  auto topics = ResolveTopics(*principal, SplitCommaList(request.QueryParam("topics").value_or("")));
+  auto topics =
+      ResolveTopics(*principal, SplitCommaList(request.QueryParam("topics").value_or("")));
   if (!topics) return Fail(topics.error());
   Subscription subscription{std::move(*principal), {std::move(*topics)}, parts.events->latest_id()};
   if (auto after = request.QueryParam("after")) {
@@ -87,7 +87,8 @@ asio::awaitable<void> StreamEvents(std::shared_ptr<SessionState> state, Subscrip
     auto batch = co_await RunOnWorker(
         parts.workers, [&] { return hub.Fetch(cursor, subscription.filter, kBatch); });
     if (!batch) {
-      const websocket::close_reason reason(websocket::close_code::try_again_later, "events unavailable");
+      const websocket::close_reason reason(websocket::close_code::try_again_later,
+                                           "events unavailable");
       co_await ws.async_close(reason, asio::redirect_error(asio::use_awaitable, ec));
       co_return;
     }

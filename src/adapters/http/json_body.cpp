@@ -37,7 +37,8 @@ Result<JsonBody> JsonBody::Parse(std::string_view body) {
   try {
     json = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
-    return Fail(Error::Invalid("", "body is not valid JSON (at byte " + std::to_string(e.byte) + ")"));
+    return Fail(
+        Error::Invalid("", "body is not valid JSON (at byte " + std::to_string(e.byte) + ")"));
   } catch (const nlohmann::json::exception& e) {
     // A number beyond double range, found by fuzzing: valid JSON text nobody can mean.
     return Fail(Error::Invalid("", std::string("body holds a value out of range: ") + e.what()));
@@ -79,7 +80,8 @@ Result<std::optional<std::int64_t>> JsonBody::OptionalInt(std::string_view field
   if (value == nullptr) return std::optional<std::int64_t>{};
   if (!value->is_number_integer()) return Fail(WrongType(field, "an integer"));
   const bool too_big_for_int64 =
-      value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX);
+      value->is_number_unsigned() &&
+      value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX);
   const std::int64_t number = too_big_for_int64 ? INT64_MAX : value->get<std::int64_t>();
   if (too_big_for_int64 || number < min || number > max) {
     return Fail(Error::Invalid(std::string(field), std::string(field) + " must be between " +
@@ -97,8 +99,7 @@ Result<std::int64_t> JsonBody::Int(std::string_view field, std::int64_t min,
   return **value;
 }
 
-Result<std::vector<std::string>> JsonBody::StringList(std::string_view field,
-                                                      std::size_t max_items,
+Result<std::vector<std::string>> JsonBody::StringList(std::string_view field, std::size_t max_items,
                                                       std::size_t max_bytes) const {
   std::vector<std::string> out;
   const nlohmann::json* value = Find(field);

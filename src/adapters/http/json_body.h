@@ -3,12 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
 
@@ -19,9 +18,10 @@ class JsonBody {
   // The body must be a JSON object; the error names the byte where parsing stopped.
   [[nodiscard]] static Result<JsonBody> Parse(std::string_view body);
 
-  [[nodiscard]] Result<std::string> String(std::string_view field, std::size_t max_bytes = 200) const;
-  [[nodiscard]] Result<std::optional<std::string>> OptionalString(std::string_view field,
-                                                                  std::size_t max_bytes = 200) const;
+  [[nodiscard]] Result<std::string> String(std::string_view field,
+                                           std::size_t max_bytes = 200) const;
+  [[nodiscard]] Result<std::optional<std::string>> OptionalString(
+      std::string_view field, std::size_t max_bytes = 200) const;
   [[nodiscard]] Result<std::int64_t> Int(std::string_view field, std::int64_t min,
                                          std::int64_t max) const;
   [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(std::string_view field,

@@ -6,7 +6,8 @@ namespace lifeline::http {
 namespace {
 
 TEST(JsonBody, ReadsTypedFieldsAndNamesTheOneThatIsWrong) {
-  auto body = JsonBody::Parse(R"({"name":"张三","age":42,"tags":["a","b"],"ids":[1,2],"nothing":null})");
+  auto body =
+      JsonBody::Parse(R"({"name":"张三","age":42,"tags":["a","b"],"ids":[1,2],"nothing":null})");
   ASSERT_TRUE(body.has_value());
   EXPECT_EQ(body->String("name").value(), "张三");
   EXPECT_EQ(body->Int("age", 0, 150).value(), 42);

@@ -83,7 +83,8 @@ bool SplitTarget(std::string_view target, std::string& path, std::string& query)
   if (target.empty() || target.front() != '/') return false;
   const std::size_t question = target.find('?');
   path = PercentDecode(target.substr(0, question), false);
-  query = question == std::string_view::npos ? std::string{} : std::string(target.substr(question + 1));
+  query =
+      question == std::string_view::npos ? std::string{} : std::string(target.substr(question + 1));
   // A decoded NUL or a "/../" would let a path escape its meaning (and the static files' root).
   return path.find('\0') == std::string::npos && path.find("/../") == std::string::npos &&
          !path.ends_with("/..");

@@ -17,9 +17,9 @@ Method ParseMethod(std::string_view name);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // as received: path and query
-  std::string path;    // decoded path, without the query
-  std::string query;   // raw query string, without '?'
+  std::string target;                                        // as received: path and query
+  std::string path;                                          // decoded path, without the query
+  std::string query;                                         // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lowercase
   std::string body;
   std::string remote_address;

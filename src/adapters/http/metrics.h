@@ -37,7 +37,7 @@ class HttpMetrics {
   struct RouteStats {
     std::string method;
     std::string route;
-    std::array<std::atomic<std::uint64_t>, 5> by_status_class{};  // 1xx … 5xx
+    std::array<std::atomic<std::uint64_t>, 5> by_status_class{};            // 1xx … 5xx
     std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets{};  // last is +Inf
     std::atomic<std::uint64_t> sum_micros{0};
   };

@@ -44,8 +44,8 @@ std::string_view RouteContext::Param(std::string_view name) const {
   return {};
 }
 
-void Router::Add(Method method, std::string pattern, RouteAccess access,
-                 RouteExecution execution, Handler handler) {
+void Router::Add(Method method, std::string pattern, RouteAccess access, RouteExecution execution,
+                 Handler handler) {
   // Resolving a credential may read the database, so authenticated routes never run inline.
   if (access == RouteAccess::kAuthenticated) execution = RouteExecution::kWorker;
   segments_.push_back(Split(pattern));

@@ -5,7 +5,9 @@
 namespace lifeline::http {
 namespace {
 
-Response Named(std::string name) { return JsonResponse(200, std::move(name)); }
+Response Named(std::string name) {
+  return JsonResponse(200, std::move(name));
+}
 
 class RouterTest : public ::testing::Test {
  protected:
@@ -15,7 +17,8 @@ class RouterTest : public ::testing::Test {
     router_.Add(Method::kPost, "/api/v1/users", RouteAccess::kPublic, RouteExecution::kWorker,
                 [](RouteContext&) { return Named("add"); });
     router_.Add(Method::kGet, "/api/v1/users/{id}", RouteAccess::kAuthenticated,
-                RouteExecution::kInline, [](RouteContext& c) { return Named(std::string(c.Param("id"))); });
+                RouteExecution::kInline,
+                [](RouteContext& c) { return Named(std::string(c.Param("id"))); });
   }
   Router router_;
 };
@@ -29,7 +32,8 @@ TEST_F(RouterTest, MatchesMethodAndPathWithParameters) {
 }
 
 TEST_F(RouterTest, AuthenticatedRoutesAlwaysRunOnWorkers) {
-  EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/users/1").route->execution, RouteExecution::kWorker);
+  EXPECT_EQ(router_.Match(Method::kGet, "/api/v1/users/1").route->execution,
+            RouteExecution::kWorker);
 }
 
 TEST_F(RouterTest, KnownPathWithAnotherMethodListsWhatIsAllowed) {

@@ -1,7 +1,10 @@
 #include "adapters/http/server.h"
 
-#include <utility>  // before Asio, for Boost 1.74
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -12,12 +15,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
-#include <atomic>
 #include <thread>
+#include <utility>  // before Asio, for Boost 1.74
 #include <vector>
 
 #include "adapters/http/internal/asio_support.h"
@@ -43,8 +42,8 @@ Response ParseFailure(const beast::error_code& ec) {
     return ProblemResponse({ErrorCode::kTooLarge, "request body too large", ""}, Locale::kZhCn);
   }
   const int status = ec == bhttp::error::header_limit ? 431 : 400;
-  return ProblemResponse(Error::Invalid("", "malformed HTTP request: " + ec.message()), Locale::kZhCn,
-                         {}, status);
+  return ProblemResponse(Error::Invalid("", "malformed HTTP request: " + ec.message()),
+                         Locale::kZhCn, {}, status);
 }
 
 }  // namespace
@@ -86,18 +85,20 @@ void HttpServer::Impl::LogAccess(const Request& request, int status, std::size_t
   if (!access) return;
   // The path only: query strings may carry search terms with personal data.
   access->info("{} {} {} {} {}B {:.3f}ms", request.remote_address, MethodName(request.method),
-               request.path, status, bytes, std::chrono::duration<double, std::milli>(elapsed).count());
+               request.path, status, bytes,
+               std::chrono::duration<double, std::milli>(elapsed).count());
 }
 
 asio::awaitable<std::pair<Response, int>> HttpServer::Impl::Respond(const Request& request) {
   if (draining) {
-    co_return std::pair{ProblemResponse(Error::Unavailable("server is shutting down"), Locale::kZhCn),
-                        -1};
+    co_return std::pair{
+        ProblemResponse(Error::Unavailable("server is shutting down"), Locale::kZhCn), -1};
   }
   if (parts.static_files != nullptr && request.method == Method::kGet &&
       !request.path.starts_with("/api/") && request.path != "/healthz" &&
       request.path != "/readyz" && request.path != "/metrics") {
-    if (auto file = parts.static_files->Serve(request.path)) co_return std::pair{std::move(*file), -1};
+    if (auto file = parts.static_files->Serve(request.path))
+      co_return std::pair{std::move(*file), -1};
   }
   RouteMatch match = parts.dispatcher.Match(request);
   const int index = match.route != nullptr ? match.route->index : -1;
@@ -125,7 +126,8 @@ asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
     parser.body_limit(options.body_limit);
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     stream.expires_after(first ? options.read_timeout : options.idle_timeout);
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_read(stream, buffer, parser,
+                               asio::redirect_error(asio::use_awaitable, ec));
     first = false;
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||

@@ -39,7 +39,7 @@ struct ServerParts {
   HttpMetrics& metrics;
   WorkerPool& workers;
   AuthService& auth;
-  events::EventHub* events = nullptr;       // null: no /api/v1/events WebSocket
+  events::EventHub* events = nullptr;         // null: no /api/v1/events WebSocket
   const StaticFiles* static_files = nullptr;  // null: no web app
 };
 

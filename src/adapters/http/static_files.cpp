@@ -47,16 +47,15 @@ void StaticFiles::Load(const std::filesystem::path& root) {
 std::optional<Response> StaticFiles::Serve(std::string_view path) const {
   if (files_.empty()) return std::nullopt;
   auto it = files_.find(std::string(path));
-  const bool has_extension = path.rfind('.') != std::string_view::npos &&
-                             path.rfind('.') > path.rfind('/');
+  const bool has_extension =
+      path.rfind('.') != std::string_view::npos && path.rfind('.') > path.rfind('/');
   if (it == files_.end() && !has_extension) it = files_.find("/index.html");
   if (it == files_.end()) return std::nullopt;
   Response response;
   response.content_type = it->second.content_type;
   response.body = it->second.body;
-  response.headers.emplace_back("Cache-Control", it->second.immutable
-                                                     ? "public, max-age=31536000, immutable"
-                                                     : "no-cache");
+  response.headers.emplace_back(
+      "Cache-Control", it->second.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   return response;
 }
 

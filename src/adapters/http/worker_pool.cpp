@@ -1,8 +1,8 @@
 #include "adapters/http/worker_pool.h"
 
-#include <utility>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <utility>
 
 namespace lifeline::http {
 
@@ -13,10 +13,16 @@ struct WorkerPool::Impl {
 
 WorkerPool::WorkerPool(int threads) : impl_(std::make_unique<Impl>(threads)) {}
 
-WorkerPool::~WorkerPool() { Join(); }
+WorkerPool::~WorkerPool() {
+  Join();
+}
 
-void WorkerPool::Post(std::move_only_function<void()> work) { boost::asio::post(impl_->pool, std::move(work)); }
+void WorkerPool::Post(std::move_only_function<void()> work) {
+  boost::asio::post(impl_->pool, std::move(work));
+}
 
-void WorkerPool::Join() { impl_->pool.join(); }
+void WorkerPool::Join() {
+  impl_->pool.join();
+}
 
 }  // namespace lifeline::http

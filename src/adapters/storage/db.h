@@ -31,14 +31,14 @@ class SqlArg {
   enum class Kind { kNull, kInt, kReal, kText, kBlob };
 
   SqlArg(std::nullptr_t) : kind_(Kind::kNull) {}  // NOLINT: implicit by design, like a literal
-  SqlArg(std::int64_t v) : kind_(Kind::kInt), int_(v) {}  // NOLINT
-  SqlArg(int v) : kind_(Kind::kInt), int_(v) {}           // NOLINT
-  SqlArg(bool v) : kind_(Kind::kInt), int_(v ? 1 : 0) {}  // NOLINT
-  SqlArg(double v) : kind_(Kind::kReal), real_(v) {}      // NOLINT
-  SqlArg(std::string_view v) : kind_(Kind::kText), text_(v) {}   // NOLINT
+  SqlArg(std::int64_t v) : kind_(Kind::kInt), int_(v) {}          // NOLINT
+  SqlArg(int v) : kind_(Kind::kInt), int_(v) {}                   // NOLINT
+  SqlArg(bool v) : kind_(Kind::kInt), int_(v ? 1 : 0) {}          // NOLINT
+  SqlArg(double v) : kind_(Kind::kReal), real_(v) {}              // NOLINT
+  SqlArg(std::string_view v) : kind_(Kind::kText), text_(v) {}    // NOLINT
   SqlArg(const std::string& v) : kind_(Kind::kText), text_(v) {}  // NOLINT
-  SqlArg(const char* v) : kind_(Kind::kText), text_(v) {}        // NOLINT
-  SqlArg(BlobArg v) : kind_(Kind::kBlob), text_(v.bytes) {}      // NOLINT
+  SqlArg(const char* v) : kind_(Kind::kText), text_(v) {}         // NOLINT
+  SqlArg(BlobArg v) : kind_(Kind::kBlob), text_(v.bytes) {}       // NOLINT
   template <class T>
   SqlArg(const std::optional<T>& v) : SqlArg(v ? SqlArg(*v) : SqlArg(nullptr)) {}  // NOLINT
 
@@ -111,8 +111,8 @@ class Connection {
   // Wakes other nodes listening on `channel` when the transaction commits (PostgreSQL NOTIFY).
   virtual Status NotifyOnCommit(std::string_view channel) = 0;
 
-  virtual Result<std::unique_ptr<BulkLoader>> StartBulk(std::string_view table,
-                                                        std::span<const std::string_view> columns) = 0;
+  virtual Result<std::unique_ptr<BulkLoader>> StartBulk(
+      std::string_view table, std::span<const std::string_view> columns) = 0;
 
   // False after a failure that leaves the connection unusable (the server went away); the pool
   // then replaces it instead of handing it out again.
@@ -134,12 +134,12 @@ class Connection {
 enum class Access { kRead, kWrite };
 
 struct PoolStats {
-  int size = 0;             // connections open
-  int capacity = 0;         // most it will open
+  int size = 0;      // connections open
+  int capacity = 0;  // most it will open
   int in_use = 0;
-  std::int64_t acquired = 0;    // total acquisitions
-  std::int64_t waited = 0;      // acquisitions that had to wait
-  std::int64_t timeouts = 0;    // acquisitions that gave up
+  std::int64_t acquired = 0;  // total acquisitions
+  std::int64_t waited = 0;    // acquisitions that had to wait
+  std::int64_t timeouts = 0;  // acquisitions that gave up
 };
 
 class ConnectionPool;

@@ -31,8 +31,8 @@ Status Apply(Connection& connection, const Migration& migration, std::int64_t no
   if (auto s = connection.Begin(); !s) return s;
   Status applied = [&]() -> Status {
     if (auto s = connection.ExecScript(migration.sql); !s) {
-      return Fail(Error::Internal("migration " + std::string(migration.name) + " failed: " +
-                                  s.error().message));
+      return Fail(Error::Internal("migration " + std::string(migration.name) +
+                                  " failed: " + s.error().message));
     }
     auto recorded = connection.Exec(kRecord, {migration.version, migration.name, now_ms});
     if (!recorded) return Fail(recorded.error());

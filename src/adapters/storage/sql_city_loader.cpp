@@ -21,29 +21,27 @@ constexpr std::array<std::string_view, 4> kFeedColumns{"community_id", "supply_z
                                                        "substation_id", "regulator_station_id"};
 constexpr std::array<std::string_view, 7> kPremiseColumns{
     "id", "unit_id", "building_id", "community_id", "district_id", "room", "address"};
-constexpr std::array<std::string_view, 6> kCustomerColumns{"id", "kind", "name", "id_number_enc",
-                                                           "id_number_idx", "created_at"};
+constexpr std::array<std::string_view, 6> kCustomerColumns{
+    "id", "kind", "name", "id_number_enc", "id_number_idx", "created_at"};
 constexpr std::array<std::string_view, 4> kPhoneColumns{"customer_id", "position", "phone_enc",
                                                         "phone_idx"};
 constexpr std::array<std::string_view, 9> kAccountColumns{
     "id",     "account_no",  "customer_id", "premise_id", "utility",
     "status", "balance_fen", "arrears_fen", "opened_at"};
-constexpr std::array<std::string_view, 6> kMeterColumns{"id",           "account_id", "serial",
-                                                        "model",        "last_reading",
-                                                        "last_read_at"};
+constexpr std::array<std::string_view, 6> kMeterColumns{"id",    "account_id",   "serial",
+                                                        "model", "last_reading", "last_read_at"};
 constexpr std::array<std::string_view, 7> kBillColumns{
     "id", "account_id", "period", "usage", "amount_fen", "paid_fen", "due_at"};
 
 // Tables whose ids the loader assigned, to move their sequences on PostgreSQL.
-constexpr std::array<std::string_view, 6> kSequencedTables{"topology_nodes", "premises",
-                                                           "customers",      "accounts",
-                                                           "meters",         "bills"};
+constexpr std::array<std::string_view, 6> kSequencedTables{
+    "topology_nodes", "premises", "customers", "accounts", "meters", "bills"};
 
 Status AddAccountRows(BulkLoader& loader, const Customer& c) {
   for (const Account& a : c.accounts) {
-    if (auto s = loader.Add({a.id, a.account_no, c.id, a.premise_id, UtilityCode(a.utility),
-                             AccountStatusCode(a.status), a.balance_fen, a.arrears_fen,
-                             a.opened_at});
+    if (auto s =
+            loader.Add({a.id, a.account_no, c.id, a.premise_id, UtilityCode(a.utility),
+                        AccountStatusCode(a.status), a.balance_fen, a.arrears_fen, a.opened_at});
         !s) {
       return s;
     }
@@ -54,7 +52,8 @@ Status AddAccountRows(BulkLoader& loader, const Customer& c) {
 Status AddMeterRows(BulkLoader& loader, const Customer& c) {
   for (const Account& a : c.accounts) {
     for (const Meter& m : a.meters) {
-      if (auto s = loader.Add({m.id, a.id, m.serial, m.model, m.last_reading, m.last_read_at}); !s) {
+      if (auto s = loader.Add({m.id, a.id, m.serial, m.model, m.last_reading, m.last_read_at});
+          !s) {
         return s;
       }
     }
@@ -123,8 +122,8 @@ Status SqlCityLoader::AddPremises(std::span<const Premise> premises) {
     auto loader = Start(conn, "premises", kPremiseColumns);
     if (!loader) return Fail(loader.error());
     for (const Premise& p : premises) {
-      if (auto s = (*loader)->Add({p.id, p.unit_id, p.building_id, p.community_id, p.district_id,
-                                   p.room, p.address});
+      if (auto s = (*loader)->Add(
+              {p.id, p.unit_id, p.building_id, p.community_id, p.district_id, p.room, p.address});
           !s) {
         return s;
       }
@@ -144,8 +143,9 @@ Status SqlCityLoader::AddCustomers(std::span<const Customer> customers) {
       }
       return (*loader)->Finish();
     };
-    Status status = load_table("customers", kCustomerColumns,
-                               [&](BulkLoader& l, const Customer& c) { return AddCustomerRow(l, c); });
+    Status status =
+        load_table("customers", kCustomerColumns,
+                   [&](BulkLoader& l, const Customer& c) { return AddCustomerRow(l, c); });
     if (status) {
       status = load_table("customer_phones", kPhoneColumns,
                           [&](BulkLoader& l, const Customer& c) { return AddPhoneRows(l, c); });

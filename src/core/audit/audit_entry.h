@@ -26,7 +26,7 @@ struct AuditRecord {
   std::int64_t id = 0;
   TimeMs at = 0;
   std::optional<std::int64_t> actor_user_id;
-  std::string actor;   // username, "system", or "api-key:<id>"
+  std::string actor;  // username, "system", or "api-key:<id>"
   std::string remote_address;
   std::string action;
   std::string entity_type;

@@ -11,17 +11,17 @@
 namespace lifeline {
 
 enum class ErrorCode {
-  kInvalidArgument,   // the input is malformed or breaks a rule; `field` names which
-  kUnauthenticated,   // no valid credentials
-  kForbidden,         // authenticated, but not allowed
+  kInvalidArgument,  // the input is malformed or breaks a rule; `field` names which
+  kUnauthenticated,  // no valid credentials
+  kForbidden,        // authenticated, but not allowed
   kNotFound,
-  kConflict,          // duplicate, stale version, or a state that does not allow the action
-  kLocked,            // account locked after repeated failed logins
-  kTooLarge,          // payload over a configured limit
+  kConflict,  // duplicate, stale version, or a state that does not allow the action
+  kLocked,    // account locked after repeated failed logins
+  kTooLarge,  // payload over a configured limit
   kRateLimited,
-  kAborted,           // lost a race with a concurrent transaction: safe to retry at once
-  kUnavailable,       // database busy or full, dependency down: retry later
-  kInternal,          // a bug: logged and counted
+  kAborted,      // lost a race with a concurrent transaction: safe to retry at once
+  kUnavailable,  // database busy or full, dependency down: retry later
+  kInternal,     // a bug: logged and counted
 };
 
 std::string_view ErrorCodeName(ErrorCode code);
@@ -34,16 +34,24 @@ struct Error {
   static Error Invalid(std::string field, std::string message) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};
   }
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
-  static Error Conflict(std::string message) { return {ErrorCode::kConflict, std::move(message), {}}; }
-  static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}}; }
+  static Error NotFound(std::string message) {
+    return {ErrorCode::kNotFound, std::move(message), {}};
+  }
+  static Error Conflict(std::string message) {
+    return {ErrorCode::kConflict, std::move(message), {}};
+  }
+  static Error Forbidden(std::string message) {
+    return {ErrorCode::kForbidden, std::move(message), {}};
+  }
   static Error Unauthenticated(std::string message) {
     return {ErrorCode::kUnauthenticated, std::move(message), {}};
   }
   static Error Unavailable(std::string message) {
     return {ErrorCode::kUnavailable, std::move(message), {}};
   }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+  static Error Internal(std::string message) {
+    return {ErrorCode::kInternal, std::move(message), {}};
+  }
 };
 
 template <class T>
@@ -52,8 +60,12 @@ using Result = std::expected<T, Error>;
 // Result<void> with a readable name for functions that only succeed or fail.
 using Status = std::expected<void, Error>;
 
-inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(std::move(error)); }
+inline std::unexpected<Error> Fail(Error error) {
+  return std::unexpected<Error>(std::move(error));
+}
 
-inline Status Ok() { return {}; }
+inline Status Ok() {
+  return {};
+}
 
 }  // namespace lifeline

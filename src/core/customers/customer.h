@@ -27,8 +27,8 @@ std::optional<AccountStatus> ParseAccountStatus(std::string_view code);
 struct Meter {
   std::int64_t id = 0;
   std::int64_t account_id = 0;
-  std::string serial;          // "W20190412345"
-  std::string model;           // "DN15 机械水表", "G2.5 IC卡燃气表", "DN20 超声波热量表"
+  std::string serial;  // "W20190412345"
+  std::string model;   // "DN15 机械水表", "G2.5 IC卡燃气表", "DN20 超声波热量表"
   std::int64_t last_reading = 0;  // thousandths of the unit (m³ for water and gas, kWh for heat)
   TimeMs last_read_at = 0;
 };
@@ -63,8 +63,8 @@ struct Account {
 struct Customer {
   std::int64_t id = 0;
   CustomerKind kind = CustomerKind::kResident;
-  std::string name;          // a person's name or a company's
-  std::string id_number;     // 身份证 or 统一社会信用代码; personal data, encrypted at rest
+  std::string name;       // a person's name or a company's
+  std::string id_number;  // 身份证 or 统一社会信用代码; personal data, encrypted at rest
   std::vector<std::string> phones;  // normalised; personal data, encrypted at rest
   TimeMs created_at = 0;
   std::vector<Account> accounts;

@@ -35,8 +35,11 @@ Result<std::vector<Customer>> CustomerService::Present(std::vector<Customer> cus
   Status audited = store_.Write([&](StoreSession& session) -> Status {
     for (const Customer& c : customers) {
       if (auto s = session.Audit().Append(ActorOf(principal),
-                                          {"customer.read_pii", "customer", std::to_string(c.id),
-                                           {}, {{"via", std::string(how)}}},
+                                          {"customer.read_pii",
+                                           "customer",
+                                           std::to_string(c.id),
+                                           {},
+                                           {{"via", std::string(how)}}},
                                           clock_.NowMs());
           !s) {
         return s;

@@ -31,7 +31,9 @@ std::string MaskPhone(std::string_view phone) {
   return KeepEnds(phone, 3, 4);
 }
 
-std::string MaskIdNumber(std::string_view id_number) { return KeepEnds(id_number, 4, 4); }
+std::string MaskIdNumber(std::string_view id_number) {
+  return KeepEnds(id_number, 4, 4);
+}
 
 std::string MaskName(std::string_view utf8_name) {
   if (utf8_name.empty()) return {};

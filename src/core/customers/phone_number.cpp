@@ -9,7 +9,9 @@ constexpr std::size_t kMobileLength = 11;
 constexpr std::size_t kMinLength = 5;   // service numbers such as 95598
 constexpr std::size_t kMaxLength = 12;  // 0 + 3-digit area code + 8-digit number
 
-bool IsSeparator(char c) { return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.'; }
+bool IsSeparator(char c) {
+  return c == ' ' || c == '-' || c == '(' || c == ')' || c == '.';
+}
 
 std::string_view DropCountryCode(std::string_view digits, bool had_plus) {
   if (digits.starts_with("0086")) return digits.substr(4);
@@ -30,8 +32,9 @@ Result<std::string> NormalizePhone(std::string_view raw) {
     } else if (c == '+' && digits.empty() && !had_plus) {
       had_plus = true;
     } else if (!IsSeparator(c)) {
-      return Fail(Error::Invalid("phone", "phone number may contain only digits, spaces, '+', "
-                                          "'-' and parentheses"));
+      return Fail(Error::Invalid("phone",
+                                 "phone number may contain only digits, spaces, '+', "
+                                 "'-' and parentheses"));
     }
   }
   std::string number(DropCountryCode(digits, had_plus));

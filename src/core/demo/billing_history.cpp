@@ -61,13 +61,13 @@ Account NewAccount(Customer& customer, std::int64_t premise_id, Utility utility,
   account.premise_id = premise_id;
   account.utility = utility;
   const double status = rng.Unit();
-  account.status = status < 0.97 ? AccountStatus::kActive
+  account.status = status < 0.97   ? AccountStatus::kActive
                    : status < 0.99 ? AccountStatus::kSuspended
                                    : AccountStatus::kClosed;
-  account.opened_at = FromLocalDate({static_cast<int>(rng.Between(1998, 2025)),
-                                     static_cast<int>(rng.Between(1, 12)),
-                                     static_cast<int>(rng.Between(1, 28))},
-                                    10 * kHourMs);
+  account.opened_at =
+      FromLocalDate({static_cast<int>(rng.Between(1998, 2025)),
+                     static_cast<int>(rng.Between(1, 12)), static_cast<int>(rng.Between(1, 28))},
+                    10 * kHourMs);
   return account;
 }
 
@@ -110,8 +110,8 @@ void AddWater(Customer& customer, std::int64_t premise_id, const HouseholdServic
 
 void AddGas(Customer& customer, std::int64_t premise_id, const HouseholdServices& services,
             const BillingCalendar& calendar, AccountSequences& seq, Rng& rng) {
-  Account account = NewAccount(customer, premise_id, Utility::kGas,
-                               AccountNumber('3', ++seq.gas_no), seq, rng);
+  Account account =
+      NewAccount(customer, premise_id, Utility::kGas, AccountNumber('3', ++seq.gas_no), seq, rng);
   const bool card_meter = !services.business && rng.Chance(0.45);
   std::int64_t billed = 0;
   if (card_meter) {
@@ -130,19 +130,20 @@ void AddGas(Customer& customer, std::int64_t premise_id, const HouseholdServices
     }
   }
   const std::string model = services.business ? "G10 工商业燃气表"
-                            : card_meter        ? "G2.5 IC卡燃气表"
-                                                : "G2.5 物联网燃气表";
-  account.meters.push_back(NewMeter(account, model, "SG", rng.Between(100'000, 4'000'000) + billed,
-                                    calendar, seq, rng));
+                            : card_meter      ? "G2.5 IC卡燃气表"
+                                              : "G2.5 物联网燃气表";
+  account.meters.push_back(
+      NewMeter(account, model, "SG", rng.Between(100'000, 4'000'000) + billed, calendar, seq, rng));
   customer.accounts.push_back(std::move(account));
 }
 
 void AddHeat(Customer& customer, std::int64_t premise_id, const HouseholdServices& services,
              const BillingCalendar& calendar, AccountSequences& seq, Rng& rng) {
-  Account account = NewAccount(customer, premise_id, Utility::kHeat,
-                               AccountNumber('2', ++seq.heat_no), seq, rng);
+  Account account =
+      NewAccount(customer, premise_id, Utility::kHeat, AccountNumber('2', ++seq.heat_no), seq, rng);
   // Heating is billed per season by floor area, due before the season opens on 15 November.
-  const int season_start = calendar.today.month >= 9 ? calendar.today.year : calendar.today.year - 1;
+  const int season_start =
+      calendar.today.month >= 9 ? calendar.today.year : calendar.today.year - 1;
   const std::int64_t area_m2 = services.business ? rng.Between(100, 800) : rng.Between(55, 140);
   Bill bill;
   bill.id = ++seq.bill_id;

@@ -43,14 +43,14 @@ constexpr std::array<std::string_view, 40> kCommunityPrefixes{
 
 constexpr std::array<std::string_view, 15> kCommunitySuffixes{
     "花园", "家园", "小区", "新村", "苑", "雅居", "名都", "公寓",
-    "华庭", "佳苑", "山庄", "新城", "府", "湾", "里",
+    "华庭", "佳苑", "山庄", "新城", "府", "湾",   "里",
 };
 
 constexpr std::array<std::string_view, 30> kRoadNames{
-    "滨江路", "人民路", "解放路", "中山路", "建设路", "长江路", "黄河路", "文化路",
-    "和平路", "胜利路", "新华街", "光明街", "青年路", "朝阳路", "迎宾大道", "环城路",
-    "学府路", "科技大道", "创业路", "工业路", "东风路", "幸福街", "北京路", "南京路",
-    "湖滨路", "沿河路", "望江路", "通江大道", "金山路", "银湖路",
+    "滨江路", "人民路",   "解放路", "中山路",   "建设路", "长江路", "黄河路",   "文化路",
+    "和平路", "胜利路",   "新华街", "光明街",   "青年路", "朝阳路", "迎宾大道", "环城路",
+    "学府路", "科技大道", "创业路", "工业路",   "东风路", "幸福街", "北京路",   "南京路",
+    "湖滨路", "沿河路",   "望江路", "通江大道", "金山路", "银湖路",
 };
 
 constexpr std::array<std::string_view, 16> kCompanyCores{
@@ -59,18 +59,32 @@ constexpr std::array<std::string_view, 16> kCompanyCores{
 };
 
 constexpr std::array<std::string_view, 12> kCompanyTrades{
-    "餐饮", "商贸", "物业管理", "酒店", "洗浴", "超市", "食品", "汽车服务", "印务", "科技",
-    "教育咨询", "医药",
+    "餐饮", "商贸",     "物业管理", "酒店", "洗浴",     "超市",
+    "食品", "汽车服务", "印务",     "科技", "教育咨询", "医药",
 };
 
 }  // namespace
 
-std::span<const WeightedName> FamilyNames() { return kFamilyNames; }
-std::span<const std::string_view> GivenNameCharacters() { return kGivenNameCharacters; }
-std::span<const std::string_view> CommunityNamePrefixes() { return kCommunityPrefixes; }
-std::span<const std::string_view> CommunityNameSuffixes() { return kCommunitySuffixes; }
-std::span<const std::string_view> RoadNames() { return kRoadNames; }
-std::span<const std::string_view> CompanyNameCores() { return kCompanyCores; }
-std::span<const std::string_view> CompanyTrades() { return kCompanyTrades; }
+std::span<const WeightedName> FamilyNames() {
+  return kFamilyNames;
+}
+std::span<const std::string_view> GivenNameCharacters() {
+  return kGivenNameCharacters;
+}
+std::span<const std::string_view> CommunityNamePrefixes() {
+  return kCommunityPrefixes;
+}
+std::span<const std::string_view> CommunityNameSuffixes() {
+  return kCommunitySuffixes;
+}
+std::span<const std::string_view> RoadNames() {
+  return kRoadNames;
+}
+std::span<const std::string_view> CompanyNameCores() {
+  return kCompanyCores;
+}
+std::span<const std::string_view> CompanyTrades() {
+  return kCompanyTrades;
+}
 
 }  // namespace lifeline::demo

@@ -18,7 +18,9 @@ constexpr double kBuildingSpreadKm = 0.25;
 constexpr double kHeatedShare = 0.85;
 constexpr double kPipedGasShare = 0.9;
 
-std::string Ordinal(int n) { return std::to_string(n); }
+std::string Ordinal(int n) {
+  return std::to_string(n);
+}
 
 class LayoutBuilder {
  public:
@@ -71,7 +73,8 @@ class LayoutBuilder {
       const std::int64_t size =
           c + 1 == communities
               ? households_ - assigned
-              : std::max<std::int64_t>(1, static_cast<std::int64_t>(share * (0.6 + 0.8 * rng_.Unit())));
+              : std::max<std::int64_t>(
+                    1, static_cast<std::int64_t>(share * (0.6 + 0.8 * rng_.Unit())));
       out[d].push_back(size);
       assigned += size;
     }
@@ -82,16 +85,23 @@ class LayoutBuilder {
     const DistrictPlan& plan = Districts()[district];
     std::string name(plan.name.substr(0, plan.name.size() - std::string_view("区").size()));
     switch (kind) {
-      case NodeKind::kSupplyZone: name += Ordinal(number) + "号计量分区"; break;
-      case NodeKind::kSubstation: name += Ordinal(number) + "号换热站"; break;
-      case NodeKind::kRegulatorStation: name += Ordinal(number) + "号调压站"; break;
-      default: break;
+      case NodeKind::kSupplyZone:
+        name += Ordinal(number) + "号计量分区";
+        break;
+      case NodeKind::kSubstation:
+        name += Ordinal(number) + "号换热站";
+        break;
+      case NodeKind::kRegulatorStation:
+        name += Ordinal(number) + "号调压站";
+        break;
+      default:
+        break;
     }
     const std::int64_t id = NextId();
-    layout_.nodes.push_back({id, kind, district_ids_[district],
-                             std::string(plan.code) + "-" + std::string(NodeKindCode(kind)) + "-" +
-                                 Ordinal(number),
-                             std::move(name), at});
+    layout_.nodes.push_back(
+        {id, kind, district_ids_[district],
+         std::string(plan.code) + "-" + std::string(NodeKindCode(kind)) + "-" + Ordinal(number),
+         std::move(name), at});
     return id;
   }
 
@@ -105,8 +115,7 @@ class LayoutBuilder {
                                      Jitter(center, kDistrictRadiusKm)));
     }
     for (std::int64_t i = 0; i < std::max<std::int64_t>(1, (count + 3) / 4); ++i) {
-      substations.push_back(AddNetworkNode(NodeKind::kSubstation, district,
-                                           static_cast<int>(i + 1),
+      substations.push_back(AddNetworkNode(NodeKind::kSubstation, district, static_cast<int>(i + 1),
                                            Jitter(center, kDistrictRadiusKm)));
     }
     for (std::int64_t i = 0; i < std::max<std::int64_t>(1, count / 12); ++i) {
@@ -118,8 +127,10 @@ class LayoutBuilder {
       CommunityPlan& community = AddCommunity(district, sizes[static_cast<std::size_t>(i)]);
       CommunityFeed feed{community.node_id, zones[static_cast<std::size_t>(i) % zones.size()],
                          std::nullopt, std::nullopt};
-      if (community.heated) feed.substation_id = substations[static_cast<std::size_t>(i) / 4 % substations.size()];
-      if (community.piped_gas) feed.regulator_station_id = regulators[static_cast<std::size_t>(i) % regulators.size()];
+      if (community.heated)
+        feed.substation_id = substations[static_cast<std::size_t>(i) / 4 % substations.size()];
+      if (community.piped_gas)
+        feed.regulator_station_id = regulators[static_cast<std::size_t>(i) % regulators.size()];
       layout_.feeds.push_back(feed);
     }
   }
@@ -134,7 +145,8 @@ class LayoutBuilder {
     static constexpr std::array<std::string_view, 9> kPhases{"",     "二期", "三期", "四期", "五期",
                                                              "六期", "七期", "八期", "九期"};
     const std::size_t phase = n / (prefixes.size() * suffixes.size());
-    name += phase < kPhases.size() ? std::string(kPhases[phase]) : Ordinal(static_cast<int>(phase + 1)) + "期";
+    name += phase < kPhases.size() ? std::string(kPhases[phase])
+                                   : Ordinal(static_cast<int>(phase + 1)) + "期";
     return name;
   }
 
@@ -143,7 +155,8 @@ class LayoutBuilder {
     plan.district_index = district;
     plan.district_id = district_ids_[district];
     plan.name = CommunityName();
-    plan.street = std::string(rng_.Pick(RoadNames())) + Ordinal(static_cast<int>(rng_.Between(1, 399))) + "号";
+    plan.street = std::string(rng_.Pick(RoadNames())) +
+                  Ordinal(static_cast<int>(rng_.Between(1, 399))) + "号";
     plan.households = households;
     const bool high_rise = rng_.Chance(0.5);
     plan.floors = static_cast<int>(high_rise ? rng_.Between(11, 33) : rng_.Between(5, 7));
@@ -170,8 +183,8 @@ class LayoutBuilder {
         const std::int64_t unit_id = NextId();
         plan.unit_ids.push_back(unit_id);
         layout_.nodes.push_back({unit_id, NodeKind::kUnit, building_id,
-                                 "u" + Ordinal(static_cast<int>(unit_id)),
-                                 Ordinal(u) + "单元", at});
+                                 "u" + Ordinal(static_cast<int>(unit_id)), Ordinal(u) + "单元",
+                                 at});
       }
     }
     layout_.communities.push_back(std::move(plan));

@@ -16,14 +16,14 @@ struct CommunityPlan {
   std::int64_t node_id = 0;
   std::int64_t district_id = 0;
   std::size_t district_index = 0;
-  std::string name;        // "锦绣花园"
-  std::string street;      // "滨江路188号"
+  std::string name;    // "锦绣花园"
+  std::string street;  // "滨江路188号"
   std::int64_t households = 0;
   int floors = 6;
   int units_per_building = 2;
   int rooms_per_floor = 2;
-  bool heated = true;      // fed by a heat substation
-  bool piped_gas = true;   // fed by a gas regulator station
+  bool heated = true;     // fed by a heat substation
+  bool piped_gas = true;  // fed by a gas regulator station
   std::vector<std::int64_t> building_ids;
   std::vector<std::int64_t> unit_ids;  // building-major: building b, unit u at b * units + u
 };

@@ -96,8 +96,8 @@ class CityGenerator {
     } else {
       customer.name = PersonName(rng_);
       // Ages skew older, as account holders do.
-      const int birth_year = static_cast<int>(rng_.Chance(0.2) ? rng_.Between(1938, 1955)
-                                                               : rng_.Between(1956, 2004));
+      const int birth_year =
+          static_cast<int>(rng_.Chance(0.2) ? rng_.Between(1938, 1955) : rng_.Between(1956, 2004));
       customer.id_number = ResidentIdNumber(rng_, region, birth_year);
     }
     AddPhones(customer, index);
@@ -179,7 +179,9 @@ class CityGenerator {
 
 }  // namespace
 
-std::span<const DistrictPlan> Districts() { return kDistricts; }
+std::span<const DistrictPlan> Districts() {
+  return kDistricts;
+}
 
 Result<DemoCitySummary> GenerateDemoCity(const DemoCityOptions& options, CitySink& sink) {
   if (options.customers < 1 || options.customers > 1'000'000) {

@@ -91,11 +91,11 @@ TEST(DemoCity, DataLooksLikeAUtilitysBooks) {
       for (const Bill& b : a.recent_bills) EXPECT_GE(b.amount_fen, b.paid_fen);
     }
   }
-  EXPECT_GT(accounts, 10'000);              // about 2.5 accounts per customer
-  EXPECT_GT(with_arrears, accounts / 50);   // some arrears…
-  EXPECT_LT(with_arrears, accounts / 5);    // …but not many
+  EXPECT_GT(accounts, 10'000);             // about 2.5 accounts per customer
+  EXPECT_GT(with_arrears, accounts / 50);  // some arrears…
+  EXPECT_LT(with_arrears, accounts / 5);   // …but not many
   EXPECT_GT(businesses, 100);
-  EXPECT_GT(shared_phones, 20);             // relatives sharing a number
+  EXPECT_GT(shared_phones, 20);  // relatives sharing a number
 }
 
 TEST(DemoCity, ValidatesItsInput) {

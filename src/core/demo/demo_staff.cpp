@@ -26,7 +26,9 @@ constexpr int kTechniciansPerBranch = 10;
 constexpr int kCentralAgents = 6;
 constexpr std::uint64_t kStaffSeed = 2026;
 
-std::string Two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string Two(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 }  // namespace
 
@@ -35,8 +37,8 @@ StaffPlan DemoStaff() {
   Rng rng(kStaffSeed);
   auto unit = [&](std::string code, std::optional<std::string> parent, OrgUnitKind kind,
                   std::string name, std::vector<std::string> districts = {}) {
-    plan.units.push_back({std::move(code), std::move(parent), kind, std::move(name),
-                          std::move(districts)});
+    plan.units.push_back(
+        {std::move(code), std::move(parent), kind, std::move(name), std::move(districts)});
   };
   auto member = [&](std::string username, Role role, std::string unit_code) {
     plan.members.push_back({std::move(username), PersonName(rng), role, std::move(unit_code)});

@@ -71,7 +71,8 @@ std::string LandlineNumber(std::int64_t index) {
 }
 
 std::string ResidentIdNumber(Rng& rng, std::string_view region_code, int birth_year) {
-  static constexpr std::array<int, 17> kWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::array<int, 17> kWeights{7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                3, 7, 9,  10, 5, 8, 4, 2};
   static constexpr std::string_view kCheck = "10X98765432";
   std::string id(region_code);
   id += std::to_string(birth_year);

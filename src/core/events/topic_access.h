@@ -19,7 +19,7 @@ bool MayReadTopic(const Principal& principal, std::string_view topic);
 // The topics to deliver for a subscription request: all readable ones when `requested` is
 // empty; otherwise exactly `requested`, or kForbidden/kInvalidArgument naming the first topic
 // that is not allowed or not known.
-[[nodiscard]] Result<std::vector<std::string>> ResolveTopics(const Principal& principal,
-                                                             const std::vector<std::string>& requested);
+[[nodiscard]] Result<std::vector<std::string>> ResolveTopics(
+    const Principal& principal, const std::vector<std::string>& requested);
 
 }  // namespace lifeline

@@ -20,14 +20,18 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 }
 
 Error LockedError(TimeMs until) {
-  return {ErrorCode::kLocked, "account locked after repeated failed logins until " +
-                                  std::to_string(until) + " (epoch ms)",
-          ""};
+  return {
+      ErrorCode::kLocked,
+      "account locked after repeated failed logins until " + std::to_string(until) + " (epoch ms)",
+      ""};
 }
 
 DomainEvent AuthEvent(std::string type, const User& user, std::string_view remote_address) {
-  return {"auth", std::move(type), "user/" + std::to_string(user.id),
-          {{"user_id", user.id}, {"username", user.username},
+  return {"auth",
+          std::move(type),
+          "user/" + std::to_string(user.id),
+          {{"user_id", user.id},
+           {"username", user.username},
            {"remote_address", std::string(remote_address)}}};
 }
 
@@ -117,9 +121,12 @@ Status AuthService::RecordFailedLogin(std::int64_t user_id, std::string_view rem
       const bool locked = RecordLoginFailure(*user, settings_.lockout, now);
       if (auto s = session.Users().Update(*user); !s) return s;
       AuditActor actor{user->id, user->username, std::string(remote_address)};
-      if (auto s = session.Audit().Append(actor, {"auth.login_failed", "user",
-                                                  std::to_string(user->id), {},
-                                                  {{"failed_logins", std::int64_t{user->failed_logins}}}},
+      if (auto s = session.Audit().Append(actor,
+                                          {"auth.login_failed",
+                                           "user",
+                                           std::to_string(user->id),
+                                           {},
+                                           {{"failed_logins", std::int64_t{user->failed_logins}}}},
                                           now);
           !s) {
         return s;
@@ -151,16 +158,16 @@ Result<LoginResult> AuthService::OpenSession(std::int64_t user_id,
         if (auto s = session.Users().Update(*user); !s) return s;
       }
       result.expires_at = now + settings_.session_ttl;
-      Session record{token_hash, user->id, now, result.expires_at, std::nullopt,
-                     std::string(remote_address)};
+      Session record{token_hash,        user->id,     now,
+                     result.expires_at, std::nullopt, std::string(remote_address)};
       if (auto s = session.Sessions().Insert(record); !s) return s;
       auto principal = LoadPrincipal(session, *user);
       if (!principal) return Fail(principal.error());
       principal->remote_address = std::string(remote_address);
       result.principal = std::move(*principal);
-      if (auto s = session.Audit().Append(ActorOf(result.principal),
-                                          {"auth.login", "user", std::to_string(user->id), {}, {}},
-                                          now);
+      if (auto s =
+              session.Audit().Append(ActorOf(result.principal),
+                                     {"auth.login", "user", std::to_string(user->id), {}, {}}, now);
           !s) {
         return s;
       }
@@ -250,14 +257,15 @@ Status AuthService::Logout(const Principal& principal, std::string_view token) {
   return store_.Write([&](StoreSession& session) -> Status {
     const TimeMs now = clock_.NowMs();
     if (auto s = session.Sessions().Revoke(hash, now); !s) return s;
-    if (auto s = session.Audit().Append(ActorOf(principal),
-                                        {"auth.logout", "user", std::to_string(principal.user_id),
-                                         {}, {}},
-                                        now);
+    if (auto s = session.Audit().Append(
+            ActorOf(principal), {"auth.logout", "user", std::to_string(principal.user_id), {}, {}},
+            now);
         !s) {
       return s;
     }
-    session.Events().Emit({"auth", "auth.logout", "user/" + std::to_string(principal.user_id),
+    session.Events().Emit({"auth",
+                           "auth.logout",
+                           "user/" + std::to_string(principal.user_id),
                            {{"user_id", principal.user_id}, {"username", principal.username}}});
     return Ok();
   });
@@ -268,7 +276,8 @@ Result<CreatedApiKey> AuthService::CreateApiKey(const Principal& actor, NewApiKe
   if (request.name.empty() || request.name.size() > 100) {
     return Fail(Error::Invalid("name", "name must be 1 to 100 characters"));
   }
-  if (request.scopes.empty()) return Fail(Error::Invalid("scopes", "at least one scope is required"));
+  if (request.scopes.empty())
+    return Fail(Error::Invalid("scopes", "at least one scope is required"));
 
   CreatedApiKey created;
   created.secret = std::string(kApiKeyPrefix) + random_.Token(kTokenBytes);
@@ -291,10 +300,9 @@ Result<CreatedApiKey> AuthService::CreateApiKey(const Principal& actor, NewApiKe
     if (!id) return Fail(id.error());
     key.id = *id;
     Fields after{{"name", key.name}, {"owner_user_id", key.user_id}, {"prefix", key.prefix}};
-    if (auto s = session.Audit().Append(ActorOf(actor),
-                                        {"api_key.create", "api_key", std::to_string(key.id), {},
-                                         after},
-                                        key.created_at);
+    if (auto s = session.Audit().Append(
+            ActorOf(actor), {"api_key.create", "api_key", std::to_string(key.id), {}, after},
+            key.created_at);
         !s) {
       return s;
     }
@@ -323,14 +331,13 @@ Status AuthService::RevokeApiKey(const Principal& actor, std::int64_t id) {
   Status written = store_.Write([&](StoreSession& session) -> Status {
     const TimeMs now = clock_.NowMs();
     if (auto s = session.ApiKeys().Revoke(id, now); !s) return s;
-    if (auto s = session.Audit().Append(ActorOf(actor),
-                                        {"api_key.revoke", "api_key", std::to_string(id), {}, {}},
-                                        now);
+    if (auto s = session.Audit().Append(
+            ActorOf(actor), {"api_key.revoke", "api_key", std::to_string(id), {}, {}}, now);
         !s) {
       return s;
     }
-    session.Events().Emit({"auth", "api_key.revoked", "api_key/" + std::to_string(id),
-                           {{"id", id}}});
+    session.Events().Emit(
+        {"auth", "api_key.revoked", "api_key/" + std::to_string(id), {{"id", id}}});
     return Ok();
   });
   if (written) cache_.EvictApiKey(id);

@@ -47,17 +47,18 @@ Result<OrgUnit> OrgService::Add(const Principal& actor, OrgUnit unit) {
     auto id = session.OrgUnits().Insert(unit);
     if (!id) return Fail(id.error());
     unit.id = *id;
-    Fields after{{"code", unit.code}, {"name", unit.name},
+    Fields after{{"code", unit.code},
+                 {"name", unit.name},
                  {"kind", std::string(OrgUnitKindCode(unit.kind))},
                  {"parent_id", unit.parent_id ? FieldValue(*unit.parent_id) : FieldValue(nullptr)}};
-    if (auto s = session.Audit().Append(ActorOf(actor),
-                                        {"org_unit.create", "org_unit", std::to_string(unit.id), {},
-                                         after},
-                                        clock_.NowMs());
+    if (auto s = session.Audit().Append(
+            ActorOf(actor), {"org_unit.create", "org_unit", std::to_string(unit.id), {}, after},
+            clock_.NowMs());
         !s) {
       return s;
     }
-    session.Events().Emit({"org", "org_unit.created", "org_unit/" + std::to_string(unit.id), after});
+    session.Events().Emit(
+        {"org", "org_unit.created", "org_unit/" + std::to_string(unit.id), after});
     return Ok();
   });
   if (!written) return Fail(written.error());

@@ -11,10 +11,14 @@ constexpr std::array kKinds = {OrgUnitKind::kCompany, OrgUnitKind::kBranch,
 
 std::string_view OrgUnitKindCode(OrgUnitKind kind) {
   switch (kind) {
-    case OrgUnitKind::kCompany: return "company";
-    case OrgUnitKind::kBranch: return "branch";
-    case OrgUnitKind::kDepartment: return "department";
-    case OrgUnitKind::kTeam: return "team";
+    case OrgUnitKind::kCompany:
+      return "company";
+    case OrgUnitKind::kBranch:
+      return "branch";
+    case OrgUnitKind::kDepartment:
+      return "department";
+    case OrgUnitKind::kTeam:
+      return "team";
   }
   return "team";
 }
@@ -27,9 +31,12 @@ bool MayContain(OrgUnitKind parent, OrgUnitKind child) {
   switch (parent) {
     case OrgUnitKind::kCompany:
       return child == OrgUnitKind::kBranch || child == OrgUnitKind::kDepartment;
-    case OrgUnitKind::kBranch: return child == OrgUnitKind::kDepartment;
-    case OrgUnitKind::kDepartment: return child == OrgUnitKind::kTeam;
-    case OrgUnitKind::kTeam: return false;
+    case OrgUnitKind::kBranch:
+      return child == OrgUnitKind::kDepartment;
+    case OrgUnitKind::kDepartment:
+      return child == OrgUnitKind::kTeam;
+    case OrgUnitKind::kTeam:
+      return false;
   }
   return false;
 }

@@ -23,8 +23,8 @@ struct OrgUnit {
   std::int64_t id = 0;
   std::optional<std::int64_t> parent_id;
   OrgUnitKind kind = OrgUnitKind::kTeam;
-  std::string code;  // stable, e.g. "jiangbei"
-  std::string name;  // e.g. "江北分公司"
+  std::string code;                             // stable, e.g. "jiangbei"
+  std::string name;                             // e.g. "江北分公司"
   std::vector<std::int64_t> area_district_ids;  // empty: inherits from the parent
 };
 

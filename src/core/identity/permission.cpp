@@ -4,17 +4,28 @@ namespace lifeline {
 
 std::string_view PermissionCode(Permission permission) {
   switch (permission) {
-    case Permission::kCustomerRead: return "customers:read";
-    case Permission::kCustomerReadPii: return "customers:read_pii";
-    case Permission::kCustomerWrite: return "customers:write";
-    case Permission::kUserRead: return "users:read";
-    case Permission::kUserManage: return "users:manage";
-    case Permission::kOrgRead: return "org:read";
-    case Permission::kOrgManage: return "org:manage";
-    case Permission::kApiKeyManage: return "api_keys:manage";
-    case Permission::kAuditRead: return "audit:read";
-    case Permission::kEventsSubscribe: return "events:subscribe";
-    case Permission::kCount: break;
+    case Permission::kCustomerRead:
+      return "customers:read";
+    case Permission::kCustomerReadPii:
+      return "customers:read_pii";
+    case Permission::kCustomerWrite:
+      return "customers:write";
+    case Permission::kUserRead:
+      return "users:read";
+    case Permission::kUserManage:
+      return "users:manage";
+    case Permission::kOrgRead:
+      return "org:read";
+    case Permission::kOrgManage:
+      return "org:manage";
+    case Permission::kApiKeyManage:
+      return "api_keys:manage";
+    case Permission::kAuditRead:
+      return "audit:read";
+    case Permission::kEventsSubscribe:
+      return "events:subscribe";
+    case Permission::kCount:
+      break;
   }
   return "";
 }
@@ -37,8 +48,8 @@ PermissionSet RolePermissions(Role role) {
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead};
     case Role::kSupervisor:
-      return {kCustomerRead, kCustomerReadPii, kCustomerWrite, kOrgRead, kUserRead,
-              kEventsSubscribe};
+      return {kCustomerRead, kCustomerReadPii, kCustomerWrite,
+              kOrgRead,      kUserRead,        kEventsSubscribe};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
     case Role::kAdmin:

@@ -19,9 +19,9 @@ struct Principal {
   Role role = Role::kAgent;
   std::int64_t org_unit_id = 0;
   DataScope scope = DataScope::Everything();
-  PermissionSet permissions;            // the role's, narrowed to the key's scopes for API keys
+  PermissionSet permissions;  // the role's, narrowed to the key's scopes for API keys
   std::optional<std::int64_t> api_key_id;
-  std::string remote_address;           // filled in per request, for the audit log
+  std::string remote_address;  // filled in per request, for the audit log
 
   bool Can(Permission permission) const { return permissions.Has(permission); }
 

@@ -34,7 +34,8 @@ void PrincipalCache::Evict(const std::string& credential_hash) {
 
 void PrincipalCache::EvictUser(std::int64_t user_id) {
   std::lock_guard lock(mutex_);
-  std::erase_if(entries_, [user_id](const auto& kv) { return kv.second.principal.user_id == user_id; });
+  std::erase_if(entries_,
+                [user_id](const auto& kv) { return kv.second.principal.user_id == user_id; });
 }
 
 void PrincipalCache::EvictApiKey(std::int64_t api_key_id) {

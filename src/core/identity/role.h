@@ -18,9 +18,9 @@ enum class Role {
   kIntegration,  // 外部系统接入
 };
 
-inline constexpr std::array kAllRoles = {Role::kAgent,   Role::kDispatcher, Role::kTechnician,
-                                         Role::kSupervisor, Role::kManager, Role::kAdmin,
-                                         Role::kAuditor, Role::kIntegration};
+inline constexpr std::array kAllRoles = {Role::kAgent,      Role::kDispatcher, Role::kTechnician,
+                                         Role::kSupervisor, Role::kManager,    Role::kAdmin,
+                                         Role::kAuditor,    Role::kIntegration};
 
 std::string_view RoleCode(Role role);
 std::optional<Role> ParseRole(std::string_view code);

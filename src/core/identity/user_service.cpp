@@ -39,8 +39,8 @@ Status ValidateUsername(std::string_view username) {
   }
   for (char c : username) {
     if (!IsUsernameChar(c)) {
-      return Fail(Error::Invalid("username",
-                                 "username may contain only a-z, 0-9, '.', '_' and '-'"));
+      return Fail(
+          Error::Invalid("username", "username may contain only a-z, 0-9, '.', '_' and '-'"));
     }
   }
   return Ok();
@@ -87,10 +87,9 @@ Result<User> UserService::AddUser(const Principal& actor, NewUser request) {
     auto id = session.Users().Insert(user);
     if (!id) return Fail(id.error());
     user.id = *id;
-    if (auto s = session.Audit().Append(ActorOf(actor),
-                                        {"user.create", "user", std::to_string(user.id), {},
-                                         UserFields(user)},
-                                        user.created_at);
+    if (auto s = session.Audit().Append(
+            ActorOf(actor), {"user.create", "user", std::to_string(user.id), {}, UserFields(user)},
+            user.created_at);
         !s) {
       return s;
     }
@@ -116,8 +115,7 @@ Status UserService::Modify(const Principal& actor, std::string_view username,
       if (auto s = session.Users().Update(*user); !s) return s;
       if (auto s = session.Audit().Append(ActorOf(actor),
                                           {std::string(what.audit_action), "user",
-                                           std::to_string(user->id),
-                                           before, UserFields(*user)},
+                                           std::to_string(user->id), before, UserFields(*user)},
                                           now);
           !s) {
         return s;
@@ -163,10 +161,11 @@ Status UserService::SetDisabled(const Principal& actor, std::string_view usernam
 
 Status UserService::Unlock(const Principal& actor, std::string_view username) {
   if (auto s = actor.Require(Permission::kUserManage); !s) return s;
-  return Modify(actor, username, {"user.unlock", "user.unlocked"}, [](StoreSession&, User& user, TimeMs) -> Status {
-    RecordLoginSuccess(user);
-    return Ok();
-  });
+  return Modify(actor, username, {"user.unlock", "user.unlocked"},
+                [](StoreSession&, User& user, TimeMs) -> Status {
+                  RecordLoginSuccess(user);
+                  return Ok();
+                });
 }
 
 Result<std::vector<User>> UserService::List(const Principal& actor) {

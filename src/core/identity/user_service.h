@@ -26,7 +26,8 @@ struct NewUser {
 };
 
 [[nodiscard]] Status ValidateUsername(std::string_view username);
-[[nodiscard]] Status ValidatePassword(std::string_view password, std::string_view field = "password");
+[[nodiscard]] Status ValidatePassword(std::string_view password,
+                                      std::string_view field = "password");
 
 class UserService {
  public:
@@ -38,7 +39,8 @@ class UserService {
   // of the user.
   [[nodiscard]] Status ChangePassword(const Principal& actor, std::string_view username,
                                       std::string_view new_password);
-  [[nodiscard]] Status SetDisabled(const Principal& actor, std::string_view username, bool disabled);
+  [[nodiscard]] Status SetDisabled(const Principal& actor, std::string_view username,
+                                   bool disabled);
   [[nodiscard]] Status Unlock(const Principal& actor, std::string_view username);
   [[nodiscard]] Result<std::vector<User>> List(const Principal& actor);
   [[nodiscard]] Result<User> Get(const Principal& actor, std::int64_t id);

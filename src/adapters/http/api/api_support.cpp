@@ -13,9 +13,9 @@ Result<std::int64_t> ParseInt(std::string_view text, std::string_view name, std:
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < min ||
       value > max) {
-    return Fail(Error::Invalid(std::string(name), std::string(name) + " must be an integer between " +
-                                                      std::to_string(min) + " and " +
-                                                      std::to_string(max)));
+    return Fail(
+        Error::Invalid(std::string(name), std::string(name) + " must be an integer between " +
+                                              std::to_string(min) + " and " + std::to_string(max)));
   }
   return value;
 }

@@ -39,13 +39,15 @@ void AddAuditRoutes(Router& router, ApiDependencies& deps) {
                return Reply(c, audit.Search(c.user(), std::move(*query)),
                             [](const std::vector<AuditRecord>& records) {
                               Json items = Json::array();
-                              for (const AuditRecord& r : records) items.push_back(AuditRecordJson(r));
+                              for (const AuditRecord& r : records)
+                                items.push_back(AuditRecordJson(r));
                               return Json{{"items", items}};
                             });
              });
   router.Add(Method::kGet, "/api/v1/audit/verify", RouteAccess::kAuthenticated,
              RouteExecution::kWorker, [&audit](RouteContext& c) {
-               if (auto s = c.user().Require(Permission::kAuditRead); !s) return ProblemFor(c, s.error());
+               if (auto s = c.user().Require(Permission::kAuditRead); !s)
+                 return ProblemFor(c, s.error());
                return Reply(c, audit.Verify(), [](const AuditVerification& v) {
                  return Json{{"intact", v.intact()},
                              {"rows_checked", v.rows_checked},

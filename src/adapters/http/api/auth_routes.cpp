@@ -17,7 +17,8 @@ Response Login(RouteContext& context, AuthService& auth) {
   if (!password) return ProblemFor(context, password.error());
   auto login = auth.Login(*username, *password, context.request.remote_address);
   return Reply(context, login, [](const LoginResult& r) {
-    return Json{{"token", r.token}, {"expires_at", r.expires_at}, {"user", PrincipalJson(r.principal)}};
+    return Json{
+        {"token", r.token}, {"expires_at", r.expires_at}, {"user", PrincipalJson(r.principal)}};
   });
 }
 

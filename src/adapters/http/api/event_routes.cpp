@@ -11,7 +11,8 @@ void AddEventRoutes(Router& router, ApiDependencies& deps) {
   // prefer polling: pass the returned `next` as `after` to continue.
   router.Add(Method::kGet, "/api/v1/events", RouteAccess::kAuthenticated, RouteExecution::kWorker,
              [&hub](RouteContext& c) {
-               auto topics = ResolveTopics(c.user(), SplitCommaList(c.request.QueryParam("topics").value_or("")));
+               auto topics = ResolveTopics(
+                   c.user(), SplitCommaList(c.request.QueryParam("topics").value_or("")));
                if (!topics) return ProblemFor(c, topics.error());
                auto after = IntQuery(c, "after", 0, INT64_MAX);
                if (!after) return ProblemFor(c, after.error());

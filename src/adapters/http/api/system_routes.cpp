@@ -6,7 +6,9 @@ namespace lifeline::http {
 void AddSystemRoutes(Router& router, ApiDependencies& deps) {
   // Liveness: the process is serving. Never touches the database.
   router.Add(Method::kGet, "/healthz", RouteAccess::kPublic, RouteExecution::kInline,
-             [](RouteContext&) { return JsonOk({{"status", "ok"}}); });
+             [](RouteContext&) {
+               return JsonOk({{"status", "ok"}});
+             });
 
   // Readiness: the database answers. Load balancers stop sending traffic when it does not.
   router.Add(Method::kGet, "/readyz", RouteAccess::kPublic, RouteExecution::kWorker,

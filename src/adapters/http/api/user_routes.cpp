@@ -23,7 +23,8 @@ Response AddUser(RouteContext& context, UserService& users) {
   if (!org_unit) return ProblemFor(context, org_unit.error());
   auto password = body->String("password", 128);
   if (!password) return ProblemFor(context, password.error());
-  request = {std::move(*username), std::move(*display_name), *role, *org_unit, std::move(*password)};
+  request = {std::move(*username), std::move(*display_name), *role, *org_unit,
+             std::move(*password)};
   return Reply(context, users.AddUser(context.user(), std::move(request)), UserJson, 201);
 }
 

@@ -1,14 +1,13 @@
 // Asio helpers private to the HTTP adapter. Include only from .cpp files: this pulls in Asio.
 #pragma once
 
-#include <utility>  // Asio in Boost 1.74 needs it before its own headers
-
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <type_traits>
+#include <utility>  // Asio in Boost 1.74 needs it before its own headers
 
 #include "adapters/http/worker_pool.h"
 
@@ -23,14 +22,15 @@ boost::asio::awaitable<std::invoke_result_t<Work>> RunOnWorker(WorkerPool& pool,
     auto executor = boost::asio::get_associated_executor(handler);
     // Keeps the io_context running while the work is away on the pool.
     auto guard = boost::asio::make_work_guard(executor);
-    pool.Post([handler = std::move(handler), work = std::move(work),
-               guard = std::move(guard)]() mutable {
-      ResultType result = work();
-      auto target = guard.get_executor();
-      boost::asio::post(target, [handler = std::move(handler), result = std::move(result)]() mutable {
-        std::move(handler)(std::move(result));
-      });
-    });
+    pool.Post(
+        [handler = std::move(handler), work = std::move(work), guard = std::move(guard)]() mutable {
+          ResultType result = work();
+          auto target = guard.get_executor();
+          boost::asio::post(target,
+                            [handler = std::move(handler), result = std::move(result)]() mutable {
+                              std::move(handler)(std::move(result));
+                            });
+        });
   };
   co_return co_await boost::asio::async_initiate<const boost::asio::use_awaitable_t<>&,
                                                  void(ResultType)>(std::move(initiate),

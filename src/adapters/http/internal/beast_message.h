@@ -2,10 +2,9 @@
 // adapter works with. Private to the adapter (and its fuzz target): it pulls in Beast.
 #pragma once
 
-#include <string>
-
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <string>
 
 #include "adapters/http/message.h"
 

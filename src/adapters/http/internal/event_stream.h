@@ -1,11 +1,10 @@
 // The /api/v1/events WebSocket session. Private to the HTTP adapter (it pulls in Beast).
 #pragma once
 
-#include <string>
-
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <string>
 
 #include "adapters/http/internal/asio_support.h"
 #include "adapters/http/server.h"

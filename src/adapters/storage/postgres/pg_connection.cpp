@@ -60,8 +60,12 @@ class PgRow final : public Row {
 void AppendCopyField(std::string& out, const SqlArg& arg) {
   static constexpr char kHex[] = "0123456789abcdef";
   switch (arg.kind()) {
-    case SqlArg::Kind::kNull: out += "\\N"; return;
-    case SqlArg::Kind::kInt: out += std::to_string(arg.as_int()); return;
+    case SqlArg::Kind::kNull:
+      out += "\\N";
+      return;
+    case SqlArg::Kind::kInt:
+      out += std::to_string(arg.as_int());
+      return;
     case SqlArg::Kind::kReal: {
       char buffer[32];
       auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, arg.as_real());
@@ -71,11 +75,20 @@ void AppendCopyField(std::string& out, const SqlArg& arg) {
     case SqlArg::Kind::kText:
       for (char c : arg.as_text()) {
         switch (c) {
-          case '\\': out += "\\\\"; break;
-          case '\t': out += "\\t"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          default: out += c;
+          case '\\':
+            out += "\\\\";
+            break;
+          case '\t':
+            out += "\\t";
+            break;
+          case '\n':
+            out += "\\n";
+            break;
+          case '\r':
+            out += "\\r";
+            break;
+          default:
+            out += c;
         }
       }
       return;
@@ -142,7 +155,8 @@ Error PgConnection::ErrorOf(const PGresult* result, std::string_view what) const
   const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
   const std::string_view sqlstate = state != nullptr ? state : "";
   if (sqlstate == "23505") return Error::Conflict("already exists: " + message);
-  if (sqlstate == "23503") return Error::Conflict("refers to a record that does not exist: " + message);
+  if (sqlstate == "23503")
+    return Error::Conflict("refers to a record that does not exist: " + message);
   if (sqlstate.starts_with("23")) return Error::Conflict(message);
   if (sqlstate == "40001" || sqlstate == "40P01") return {ErrorCode::kAborted, message, {}};
   if (sqlstate == "53100") return Error::Unavailable("disk full: " + message);
@@ -158,7 +172,8 @@ Result<std::int64_t> PgConnection::Run(const Query& query, std::span<const SqlAr
   if (!prepared_.contains(name)) {
     const std::string sql(query.sql);
     PgResult prepared(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));
-    if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return Fail(ErrorOf(prepared.get(), "prepare"));
+    if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+      return Fail(ErrorOf(prepared.get(), "prepare"));
     prepared_.insert(name);
   }
   // Text parameters must be NUL-terminated, so copy them; numbers are printed.
@@ -169,15 +184,20 @@ Result<std::int64_t> PgConnection::Run(const Query& query, std::span<const SqlAr
   for (std::size_t i = 0; i < args.size(); ++i) {
     const SqlArg& arg = args[i];
     switch (arg.kind()) {
-      case SqlArg::Kind::kNull: continue;
-      case SqlArg::Kind::kInt: storage[i] = std::to_string(arg.as_int()); break;
+      case SqlArg::Kind::kNull:
+        continue;
+      case SqlArg::Kind::kInt:
+        storage[i] = std::to_string(arg.as_int());
+        break;
       case SqlArg::Kind::kReal: {
         char buffer[32];
         auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, arg.as_real());
         storage[i].assign(buffer, end);
         break;
       }
-      case SqlArg::Kind::kText: storage[i] = std::string(arg.as_text()); break;
+      case SqlArg::Kind::kText:
+        storage[i] = std::string(arg.as_text());
+        break;
       case SqlArg::Kind::kBlob:
         storage[i] = std::string(arg.as_text());
         formats[i] = 1;  // binary: raw bytes, no escaping
@@ -193,7 +213,8 @@ Result<std::int64_t> PgConnection::Run(const Query& query, std::span<const SqlAr
     const int rows = PQntuples(result.get());
     if (on_row != nullptr) {
       for (int r = 0; r < rows; ++r) {
-        if (auto visited = (*on_row)(PgRow(result.get(), r)); !visited) return Fail(visited.error());
+        if (auto visited = (*on_row)(PgRow(result.get(), r)); !visited)
+          return Fail(visited.error());
       }
     }
     const char* changed = PQcmdTuples(result.get());
@@ -223,7 +244,9 @@ Status PgConnection::Begin() {
   return Simple("BEGIN");
 }
 
-Status PgConnection::Commit() { return Simple("COMMIT"); }
+Status PgConnection::Commit() {
+  return Simple("COMMIT");
+}
 
 Status PgConnection::Rollback() {
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return Ok();

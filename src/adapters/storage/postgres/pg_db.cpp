@@ -32,9 +32,9 @@ Result<std::unique_ptr<Connection>> OpenConnection(const PostgresOptions& option
   auto connection = std::make_unique<PgConnection>(*conn);
   // Times are stored as epoch milliseconds, so the session time zone never matters; a
   // statement timeout keeps one runaway query from holding a pooled connection forever.
-  const std::string setup = "SET statement_timeout = " +
-                            std::to_string(options.statement_timeout.count()) +
-                            "; SET client_min_messages = warning;";
+  const std::string setup =
+      "SET statement_timeout = " + std::to_string(options.statement_timeout.count()) +
+      "; SET client_min_messages = warning;";
   if (auto s = connection->ExecScript(setup); !s) return Fail(s.error());
   return std::unique_ptr<Connection>(std::move(connection));
 }
@@ -43,8 +43,8 @@ class PostgresDb final : public Db {
  public:
   explicit PostgresDb(const PostgresOptions& options)
       : options_(options),
-        pool_([this] { return OpenConnection(options_); }, options.connections,
-              options.pool_wait) {}
+        pool_([this] { return OpenConnection(options_); }, options.connections, options.pool_wait) {
+  }
 
   ~PostgresDb() override { pool_.CloseIdle(); }
 

@@ -8,30 +8,32 @@ namespace lifeline::storage {
 
 namespace {
 
-#define LIFELINE_AUDIT_COLUMNS                                                          \
+#define LIFELINE_AUDIT_COLUMNS                                                     \
   "id, at, actor_user_id, actor, remote_address, action, entity_type, entity_id, " \
   "before_json, after_json, prev_hash, hash"
 
-constexpr Query kHead{"audit.head", "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1"};
+constexpr Query kHead{"audit.head",
+                      "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1"};
 constexpr Query kInsert{"audit.insert",
-                        "INSERT INTO audit_log (" LIFELINE_AUDIT_COLUMNS ")"
+                        "INSERT INTO audit_log (" LIFELINE_AUDIT_COLUMNS
+                        ")"
                         " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"};
 constexpr Query kMoveHead{"audit.move_head",
                           "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE singleton = 1"};
 constexpr Query kPage{"audit.page", "SELECT " LIFELINE_AUDIT_COLUMNS
                                     " FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2"};
 // Optional filters as "parameter is NULL or matches", so one statement serves every search.
-constexpr Query kSearch{
-    "audit.search",
-    "SELECT " LIFELINE_AUDIT_COLUMNS " FROM audit_log"
-    " WHERE (CAST($1 AS TEXT) IS NULL OR actor = $1)"
-    " AND (CAST($2 AS TEXT) IS NULL OR substr(action, 1, length($2)) = $2)"
-    " AND (CAST($3 AS TEXT) IS NULL OR entity_type = $3)"
-    " AND (CAST($4 AS TEXT) IS NULL OR entity_id = $4)"
-    " AND (CAST($5 AS BIGINT) IS NULL OR at >= $5)"
-    " AND (CAST($6 AS BIGINT) IS NULL OR at < $6)"
-    " AND (CAST($7 AS BIGINT) IS NULL OR id < $7)"
-    " ORDER BY id DESC LIMIT $8"};
+constexpr Query kSearch{"audit.search",
+                        "SELECT " LIFELINE_AUDIT_COLUMNS
+                        " FROM audit_log"
+                        " WHERE (CAST($1 AS TEXT) IS NULL OR actor = $1)"
+                        " AND (CAST($2 AS TEXT) IS NULL OR substr(action, 1, length($2)) = $2)"
+                        " AND (CAST($3 AS TEXT) IS NULL OR entity_type = $3)"
+                        " AND (CAST($4 AS TEXT) IS NULL OR entity_id = $4)"
+                        " AND (CAST($5 AS BIGINT) IS NULL OR at >= $5)"
+                        " AND (CAST($6 AS BIGINT) IS NULL OR at < $6)"
+                        " AND (CAST($7 AS BIGINT) IS NULL OR id < $7)"
+                        " ORDER BY id DESC LIMIT $8"};
 
 #undef LIFELINE_AUDIT_COLUMNS
 
@@ -59,7 +61,9 @@ Result<AuditRecord> MapRecord(const Row& row) {
 Result<AuditHead> SqlAuditRepository::Head() {
   return FetchOne<AuditHead>(
       connection_, kHead, {},
-      [](const Row& row) -> Result<AuditHead> { return AuditHead{row.Int(0), row.Str(1)}; },
+      [](const Row& row) -> Result<AuditHead> {
+        return AuditHead{row.Int(0), row.Str(1)};
+      },
       "audit head");
 }
 
@@ -93,10 +97,10 @@ Status SqlAuditRepository::Append(const AuditActor& actor, const AuditEntry& ent
 }
 
 Result<std::vector<AuditRecord>> SqlAuditRepository::Search(const AuditQuery& q) {
-  return FetchAll<AuditRecord>(connection_, kSearch,
-                               {q.actor, q.action_prefix, q.entity_type, q.entity_id, q.from, q.to,
-                                q.before_id, q.limit},
-                               MapRecord);
+  return FetchAll<AuditRecord>(
+      connection_, kSearch,
+      {q.actor, q.action_prefix, q.entity_type, q.entity_id, q.from, q.to, q.before_id, q.limit},
+      MapRecord);
 }
 
 Status SqlAuditRepository::ForEach(FunctionRef<Status(const AuditRecord&)> visit) {

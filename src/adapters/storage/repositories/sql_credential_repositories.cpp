@@ -35,8 +35,8 @@ constexpr Query kListKeys{
     "api_keys.list",
     "SELECT id, name, key_hash, prefix, user_id, scopes, created_at, expires_at, revoked_at"
     " FROM api_keys ORDER BY id"};
-constexpr Query kRevokeKey{"api_keys.revoke",
-                           "UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL"};
+constexpr Query kRevokeKey{
+    "api_keys.revoke", "UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL"};
 
 Result<Session> MapSession(const Row& row) {
   return Session{row.Str(0), row.Int(1), row.Int(2), row.Int(3), row.OptInt(4), row.Str(5)};
@@ -75,7 +75,8 @@ Result<ApiKey> MapKey(const Row& row) {
 
 Status Changed(Result<std::int64_t> changed, std::string_view what) {
   if (!changed) return Fail(changed.error());
-  if (*changed == 0) return Fail(Error::NotFound(std::string(what) + " not found or already ended"));
+  if (*changed == 0)
+    return Fail(Error::NotFound(std::string(what) + " not found or already ended"));
   return Ok();
 }
 

@@ -13,10 +13,12 @@ constexpr std::size_t kRecentBills = 3;
 constexpr Query kIdsByPhone{"customers.ids_by_phone",
                             "SELECT DISTINCT customer_id FROM customer_phones WHERE phone_idx = $1"
                             " ORDER BY customer_id"};
-constexpr Query kById{"customers.by_id",
-                      "SELECT id, kind, name, id_number_enc, created_at FROM customers WHERE id = $1"};
-constexpr Query kPhones{"customers.phones",
-                        "SELECT phone_enc FROM customer_phones WHERE customer_id = $1 ORDER BY position"};
+constexpr Query kById{
+    "customers.by_id",
+    "SELECT id, kind, name, id_number_enc, created_at FROM customers WHERE id = $1"};
+constexpr Query kPhones{
+    "customers.phones",
+    "SELECT phone_enc FROM customer_phones WHERE customer_id = $1 ORDER BY position"};
 constexpr Query kAccounts{
     "customers.accounts",
     "SELECT a.id, a.account_no, a.premise_id, a.utility, a.status, a.balance_fen, a.arrears_fen,"
@@ -55,7 +57,8 @@ Result<Account> MapAccount(const Row& row) {
 
 }  // namespace
 
-Result<std::vector<Customer>> SqlCustomerRepository::FindByPhone(std::string_view normalized_phone) {
+Result<std::vector<Customer>> SqlCustomerRepository::FindByPhone(
+    std::string_view normalized_phone) {
   const std::string index = cipher_.BlindIndex(kPhoneIndexDomain, normalized_phone);
   std::vector<std::int64_t> ids;
   Status read = connection_.Each(kIdsByPhone, {index}, [&](const Row& row) -> Status {

@@ -11,8 +11,9 @@ namespace {
 constexpr Query kInsert{"org_units.insert",
                         "INSERT INTO org_units (parent_id, kind, code, name)"
                         " VALUES ($1, $2, $3, $4) RETURNING id"};
-constexpr Query kInsertArea{"org_units.insert_area",
-                            "INSERT INTO org_unit_areas (org_unit_id, district_id) VALUES ($1, $2)"};
+constexpr Query kInsertArea{
+    "org_units.insert_area",
+    "INSERT INTO org_unit_areas (org_unit_id, district_id) VALUES ($1, $2)"};
 constexpr Query kById{"org_units.by_id",
                       "SELECT id, parent_id, kind, code, name FROM org_units WHERE id = $1"};
 constexpr Query kAreasOf{"org_units.areas_of",
@@ -49,8 +50,8 @@ Result<std::int64_t> SqlOrgUnitRepository::Insert(const OrgUnit& unit) {
   }
   for (std::int64_t district : unit.area_district_ids) {
     if (auto added = connection_.Exec(kInsertArea, {*id, district}); !added) {
-      return Fail(Error{ErrorCode::kInvalidArgument, "no such district: " + std::to_string(district),
-                        "area_district_ids"});
+      return Fail(Error{ErrorCode::kInvalidArgument,
+                        "no such district: " + std::to_string(district), "area_district_ids"});
     }
   }
   return id;

@@ -6,9 +6,10 @@ namespace lifeline::storage {
 
 namespace {
 
-constexpr Query kNodesOfKind{"topology.nodes_of_kind",
-                             "SELECT id, kind, parent_id, code, name, x_km, y_km FROM topology_nodes"
-                             " WHERE kind = $1 ORDER BY id"};
+constexpr Query kNodesOfKind{
+    "topology.nodes_of_kind",
+    "SELECT id, kind, parent_id, code, name, x_km, y_km FROM topology_nodes"
+    " WHERE kind = $1 ORDER BY id"};
 constexpr Query kNodeById{"topology.node_by_id",
                           "SELECT id, kind, parent_id, code, name, x_km, y_km FROM topology_nodes"
                           " WHERE id = $1"};

@@ -6,14 +6,15 @@ namespace lifeline::storage {
 
 namespace {
 
-#define LIFELINE_USER_COLUMNS                                                                 \
+#define LIFELINE_USER_COLUMNS                                                                   \
   "id, username, display_name, role, org_unit_id, password_hash, failed_logins, locked_until, " \
   "disabled, created_at, updated_at, version"
 
 constexpr Query kByUsername{"users.by_username",
                             "SELECT " LIFELINE_USER_COLUMNS " FROM users WHERE username = $1"};
 constexpr Query kById{"users.by_id", "SELECT " LIFELINE_USER_COLUMNS " FROM users WHERE id = $1"};
-constexpr Query kList{"users.list", "SELECT " LIFELINE_USER_COLUMNS " FROM users ORDER BY username"};
+constexpr Query kList{"users.list",
+                      "SELECT " LIFELINE_USER_COLUMNS " FROM users ORDER BY username"};
 constexpr Query kInsert{
     "users.insert",
     "INSERT INTO users (username, display_name, role, org_unit_id, password_hash, failed_logins,"
@@ -73,10 +74,10 @@ Result<std::int64_t> SqlUserRepository::Insert(const User& user) {
 }
 
 Status SqlUserRepository::Update(const User& user) {
-  auto changed = connection_.Exec(
-      kUpdate, {user.id, user.display_name, RoleCode(user.role), user.org_unit_id,
-                user.password_hash, user.failed_logins, user.locked_until, user.disabled,
-                user.updated_at, user.version});
+  auto changed =
+      connection_.Exec(kUpdate, {user.id, user.display_name, RoleCode(user.role), user.org_unit_id,
+                                 user.password_hash, user.failed_logins, user.locked_until,
+                                 user.disabled, user.updated_at, user.version});
   if (!changed) return Fail(changed.error());
   if (*changed == 0) {
     return Fail(Error::Conflict("user " + user.username + " was changed by someone else"));

@@ -33,9 +33,12 @@ class SqliteRow final : public Row {
 
 int Bind(sqlite3_stmt* statement, int slot, const SqlArg& arg) {
   switch (arg.kind()) {
-    case SqlArg::Kind::kNull: return sqlite3_bind_null(statement, slot);
-    case SqlArg::Kind::kInt: return sqlite3_bind_int64(statement, slot, arg.as_int());
-    case SqlArg::Kind::kReal: return sqlite3_bind_double(statement, slot, arg.as_real());
+    case SqlArg::Kind::kNull:
+      return sqlite3_bind_null(statement, slot);
+    case SqlArg::Kind::kInt:
+      return sqlite3_bind_int64(statement, slot, arg.as_int());
+    case SqlArg::Kind::kReal:
+      return sqlite3_bind_double(statement, slot, arg.as_real());
     case SqlArg::Kind::kText:
       return sqlite3_bind_text64(statement, slot, arg.as_text().data(), arg.as_text().size(),
                                  SQLITE_STATIC, SQLITE_UTF8);
@@ -80,11 +83,14 @@ Error SqliteConnection::LastError(std::string_view what) const {
   std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
   switch (code & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Error::Unavailable("database is busy: " + message);
-    case SQLITE_FULL: return Error::Unavailable("disk full: " + message);
+    case SQLITE_LOCKED:
+      return Error::Unavailable("database is busy: " + message);
+    case SQLITE_FULL:
+      return Error::Unavailable("disk full: " + message);
     case SQLITE_IOERR:
     case SQLITE_READONLY:
-    case SQLITE_CANTOPEN: return Error::Unavailable("storage unavailable: " + message);
+    case SQLITE_CANTOPEN:
+      return Error::Unavailable("storage unavailable: " + message);
     case SQLITE_CONSTRAINT:
       if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
         return Error::Conflict("already exists: " + message);
@@ -93,7 +99,8 @@ Error SqliteConnection::LastError(std::string_view what) const {
         return Error::Conflict("refers to a record that does not exist: " + message);
       }
       return Error::Conflict(message);
-    default: return Error::Internal(message);
+    default:
+      return Error::Internal(message);
   }
 }
 
@@ -132,8 +139,7 @@ Result<const SqliteConnection::Prepared*> SqliteConnection::Cached(const Query& 
   return &it->second;
 }
 
-Result<std::int64_t> SqliteConnection::Step(const Prepared& prepared,
-                                            std::span<const SqlArg> args,
+Result<std::int64_t> SqliteConnection::Step(const Prepared& prepared, std::span<const SqlArg> args,
                                             const RowVisitor* on_row) {
   sqlite3_stmt* statement = prepared.statement;
   sqlite3_reset(statement);
