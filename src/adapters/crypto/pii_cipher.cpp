@@ -28,10 +28,11 @@ Result<MasterKey> ParseHexKey(std::string_view hex, std::string_view origin) {
   MasterKey key{};
   std::size_t written = 0;
   if (hex.size() != kMasterKeyBytes * 2 ||
-      sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &written, nullptr) != 0 ||
+      sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &written, nullptr) !=
+          0 ||
       written != key.size()) {
-    return Fail(Error::Invalid("master_key", std::string(origin) +
-                                                 " must hold 64 hexadecimal characters"));
+    return Fail(
+        Error::Invalid("master_key", std::string(origin) + " must hold 64 hexadecimal characters"));
   }
   return key;
 }
@@ -42,8 +43,8 @@ Result<MasterKey> ReadKeyFile(const std::filesystem::path& path) {
     return Fail(Error::Unavailable("cannot read " + path.string() + ": " + std::strerror(errno)));
   }
   if ((info.st_mode & 077) != 0) {
-    return Fail(Error::Invalid("master_key", path.string() +
-                                                 " is readable by other users; chmod 600 it"));
+    return Fail(
+        Error::Invalid("master_key", path.string() + " is readable by other users; chmod 600 it"));
   }
   std::ifstream in(path);
   std::string hex((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -56,7 +57,8 @@ Result<MasterKey> ReadKeyFile(const std::filesystem::path& path) {
 Result<MasterKey> CreateKeyFile(const std::filesystem::path& path) {
   MasterKey key{};
   randombytes_buf(key.data(), key.size());
-  const std::string hex = ToHex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+  const std::string hex =
+      ToHex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   const std::filesystem::path temp = path.string() + ".tmp";
@@ -78,13 +80,16 @@ Result<MasterKey> CreateKeyFile(const std::filesystem::path& path) {
 PiiCipher::PiiCipher(const MasterKey& master) {
   crypto_kdf_derive_from_key(box_key_.data(), box_key_.size(), kBoxSubkey, kKdfContext,
                              master.data());
-  crypto_kdf_derive_from_key(index_key_.data(), index_key_.size(), kIndexSubkey, kKdfContext,
+  std::array<unsigned char, 32> index_key{};
+  crypto_kdf_derive_from_key(index_key.data(), index_key.size(), kIndexSubkey, kKdfContext,
                              master.data());
+  crypto_auth_hmacsha256_init(&index_state_, index_key.data(), index_key.size());
+  sodium_memzero(index_key.data(), index_key.size());
 }
 
 PiiCipher::~PiiCipher() {
   sodium_memzero(box_key_.data(), box_key_.size());
-  sodium_memzero(index_key_.data(), index_key_.size());
+  sodium_memzero(&index_state_, sizeof index_state_);
 }
 
 std::string PiiCipher::Seal(std::string_view plaintext) const {
@@ -103,18 +108,16 @@ Result<std::string> PiiCipher::Open(std::string_view sealed) const {
   }
   const unsigned char* in = Bytes(sealed);
   std::string plain(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
-                                 in + crypto_secretbox_NONCEBYTES,
-                                 sealed.size() - crypto_secretbox_NONCEBYTES, in,
-                                 box_key_.data()) != 0) {
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(plain.data()), in + crypto_secretbox_NONCEBYTES,
+          sealed.size() - crypto_secretbox_NONCEBYTES, in, box_key_.data()) != 0) {
     return Fail(Error::Internal("personal data does not decrypt: wrong master key or altered row"));
   }
   return plain;
 }
 
 std::string PiiCipher::BlindIndex(std::string_view domain, std::string_view normalized) const {
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, index_key_.data(), index_key_.size());
+  crypto_auth_hmacsha256_state state = index_state_;
   crypto_auth_hmacsha256_update(&state, Bytes(domain), domain.size());
   const unsigned char separator = 0;
   crypto_auth_hmacsha256_update(&state, &separator, 1);

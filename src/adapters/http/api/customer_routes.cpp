@@ -13,18 +13,23 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
              RouteExecution::kWorker, [&customers](RouteContext& c) {
                auto phone = c.request.QueryParam("phone");
                if (!phone) return ProblemFor(c, Error::Invalid("phone", "phone is required"));
-               return Reply(c, customers.LookupByPhone(c.user(), *phone),
-                            [](const std::vector<Customer>& found) {
-                              Json items = Json::array();
-                              for (const Customer& customer : found) items.push_back(CustomerJson(customer));
-                              return Json{{"items", items}};
-                            });
+               auto found = customers.LookupByPhone(c.user(), *phone);
+               if (!found) return ProblemFor(c, found.error());
+               json::JsonWriter out;
+               out.BeginObject().Key("items").BeginArray();
+               for (const Customer& customer : *found) WriteCustomer(out, customer);
+               out.EndArray().EndObject();
+               return JsonResponse(200, out.Take());
              });
   router.Add(Method::kGet, "/api/v1/customers/{id}", RouteAccess::kAuthenticated,
              RouteExecution::kWorker, [&customers](RouteContext& c) {
                auto id = IdParam(c, "id");
                if (!id) return ProblemFor(c, id.error());
-               return Reply(c, customers.Get(c.user(), *id), CustomerJson);
+               auto customer = customers.Get(c.user(), *id);
+               if (!customer) return ProblemFor(c, customer.error());
+               json::JsonWriter out;
+               WriteCustomer(out, *customer);
+               return JsonResponse(200, out.Take());
              });
 
   router.Add(Method::kGet, "/api/v1/topology/districts", RouteAccess::kAuthenticated,

@@ -4,7 +4,9 @@ namespace lifeline::http {
 
 namespace {
 
-Json OptionalTime(const std::optional<TimeMs>& at) { return at ? Json(*at) : Json(nullptr); }
+Json OptionalTime(const std::optional<TimeMs>& at) {
+  return at ? Json(*at) : Json(nullptr);
+}
 
 // Stored as JSON text; parsed back so the response nests it rather than quoting it.
 Json EmbeddedJson(const std::string& text) {
@@ -34,7 +36,8 @@ Json PrincipalJson(const Principal& principal) {
     const auto permission = static_cast<Permission>(i);
     if (principal.Can(permission)) permissions.push_back(PermissionCode(permission));
   }
-  Json scope = principal.scope.unrestricted() ? Json(nullptr) : Json(principal.scope.district_ids());
+  Json scope =
+      principal.scope.unrestricted() ? Json(nullptr) : Json(principal.scope.district_ids());
   return {{"user_id", principal.user_id},
           {"username", principal.username},
           {"display_name", principal.display_name},
@@ -80,52 +83,59 @@ Json AuditRecordJson(const AuditRecord& r) {
           {"hash", r.hash}};
 }
 
-Json AccountJson(const Account& a) {
-  Json meters = Json::array();
+namespace {
+
+void WriteAccount(json::JsonWriter& out, const Account& a) {
+  out.BeginObject()
+      .Field("id", a.id)
+      .Field("account_no", a.account_no)
+      .Field("utility", UtilityCode(a.utility))
+      .Field("status", AccountStatusCode(a.status))
+      .Field("premise_id", a.premise_id)
+      .Field("district_id", a.district_id)
+      .Field("address", a.address)
+      .Field("balance_fen", a.balance_fen)
+      .Field("arrears_fen", a.arrears_fen)
+      .Field("opened_at", a.opened_at);
+  out.Key("meters").BeginArray();
   for (const Meter& m : a.meters) {
-    meters.push_back({{"id", m.id},
-                      {"serial", m.serial},
-                      {"model", m.model},
-                      {"last_reading", m.last_reading},
-                      {"last_read_at", m.last_read_at}});
+    out.BeginObject()
+        .Field("id", m.id)
+        .Field("serial", m.serial)
+        .Field("model", m.model)
+        .Field("last_reading", m.last_reading)
+        .Field("last_read_at", m.last_read_at)
+        .EndObject();
   }
-  Json bills = Json::array();
+  out.EndArray().Key("recent_bills").BeginArray();
   for (const Bill& b : a.recent_bills) {
-    bills.push_back({{"id", b.id},
-                     {"period", b.period},
-                     {"usage", b.usage},
-                     {"amount_fen", b.amount_fen},
-                     {"paid_fen", b.paid_fen},
-                     {"due_at", b.due_at}});
+    out.BeginObject()
+        .Field("id", b.id)
+        .Field("period", b.period)
+        .Field("usage", b.usage)
+        .Field("amount_fen", b.amount_fen)
+        .Field("paid_fen", b.paid_fen)
+        .Field("due_at", b.due_at)
+        .EndObject();
   }
-  return {{"id", a.id},
-          {"account_no", a.account_no},
-          {"utility", UtilityCode(a.utility)},
-          {"status", AccountStatusCode(a.status)},
-          {"premise_id", a.premise_id},
-          {"district_id", a.district_id},
-          {"address", a.address},
-          {"balance_fen", a.balance_fen},
-          {"arrears_fen", a.arrears_fen},
-          {"opened_at", a.opened_at},
-          {"meters", meters},
-          {"recent_bills", bills}};
+  out.EndArray().EndObject();
 }
 
-Json CustomerJson(const Customer& c) {
-  Json accounts = Json::array();
+}  // namespace
+
+void WriteCustomer(json::JsonWriter& out, const Customer& c) {
   std::int64_t arrears = 0;
-  for (const Account& a : c.accounts) {
-    accounts.push_back(AccountJson(a));
-    arrears += a.arrears_fen;
-  }
-  return {{"id", c.id},
-          {"kind", CustomerKindCode(c.kind)},
-          {"name", c.name},
-          {"id_number", c.id_number},
-          {"phones", c.phones},
-          {"arrears_fen", arrears},
-          {"accounts", accounts}};
+  for (const Account& a : c.accounts) arrears += a.arrears_fen;
+  out.BeginObject()
+      .Field("id", c.id)
+      .Field("kind", CustomerKindCode(c.kind))
+      .Field("name", c.name)
+      .Field("id_number", c.id_number);
+  out.Key("phones").BeginArray();
+  for (const std::string& phone : c.phones) out.String(phone);
+  out.EndArray().Field("arrears_fen", arrears).Key("accounts").BeginArray();
+  for (const Account& a : c.accounts) WriteAccount(out, a);
+  out.EndArray().EndObject();
 }
 
 Json TopologyNodeJson(const TopologyNode& node) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "adapters/http/api/api_support.h"
+#include "adapters/json/json_writer.h"
 #include "core/audit/audit_entry.h"
 #include "core/customers/customer.h"
 #include "core/identity/org_unit.h"
@@ -18,8 +19,9 @@ Json PrincipalJson(const Principal& principal);
 Json OrgUnitJson(const OrgUnit& unit);
 Json ApiKeyJson(const ApiKey& key);
 Json AuditRecordJson(const AuditRecord& record);
-Json CustomerJson(const Customer& customer);
-Json AccountJson(const Account& account);
 Json TopologyNodeJson(const TopologyNode& node);
+
+// The screen pop's payload, on the hot path: written straight to text.
+void WriteCustomer(json::JsonWriter& out, const Customer& customer);
 
 }  // namespace lifeline::http
