@@ -32,6 +32,15 @@ struct UserAddArgs {
 int RunUserAdd(const ConfigOverrides& overrides, const UserAddArgs& args);
 int RunUserPasswd(const ConfigOverrides& overrides, const std::string& username,
                   std::optional<std::string> password);
+struct VrptwArgs {
+  std::string file;
+  double seconds = 1.0;
+  std::uint64_t seed = 1;
+  std::optional<std::int64_t> iterations;  // stop after this many instead of at the time limit
+};
+// Solves a Solomon-format VRPTW instance and prints {"distance", "vehicles", "routes", ...}.
+int RunVrptw(const VrptwArgs& args);
+
 int RunUserDisable(const ConfigOverrides& overrides, const std::string& username, bool disabled);
 
 }  // namespace lifeline::app

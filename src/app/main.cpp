@@ -97,6 +97,20 @@ int main(int argc, char** argv) {
   AddCommonOptions(*check, overrides);
   check->callback([&] { exit_code = RunConfigCheck(overrides); });
 
+  VrptwArgs vrptw_args;
+  CLI::App* vrptw =
+      cli.add_subcommand("vrptw", "plan routes for a Solomon-format VRPTW instance (JSON out)");
+  vrptw->add_option("file", vrptw_args.file, "instance in the Solomon text format")->required();
+  vrptw->add_option("--seconds", vrptw_args.seconds, "time limit")
+      ->check(CLI::Range(0.01, 86400.0))
+      ->required();
+  vrptw->add_option("--seed", vrptw_args.seed, "random seed (same seed and limit, same search)");
+  vrptw
+      ->add_option("--iterations", vrptw_args.iterations,
+                   "stop after this many search iterations (reproducible runs)")
+      ->check(CLI::PositiveNumber);
+  vrptw->callback([&] { exit_code = RunVrptw(vrptw_args); });
+
   cli.add_subcommand("version", "print the version")->callback([&] {
     std::printf("lifeline %s\n", kVersion);
   });

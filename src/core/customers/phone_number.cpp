@@ -41,6 +41,11 @@ Result<std::string> NormalizePhone(std::string_view raw) {
   if (number.size() < kMinLength || number.size() > kMaxLength) {
     return Fail(Error::Invalid("phone", "phone number must have 5 to 12 digits"));
   }
+  // A domestic number never starts with 00 (the international prefix): after one country code
+  // is dropped, another would make the result change when normalised again.
+  if (number.starts_with("00")) {
+    return Fail(Error::Invalid("phone", "only Chinese (+86) phone numbers are supported"));
+  }
   if (number[0] == '1' && number.size() != kMobileLength && number.size() > 5) {
     return Fail(Error::Invalid("phone", "mobile numbers have 11 digits"));
   }

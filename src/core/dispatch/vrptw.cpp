@@ -45,11 +45,8 @@ Result<VrptwSolution> SolveSolomon(std::string_view text, const SolveOptions& op
   SolverOptions solver;
   solver.seed = options.seed;
   solver.searches = options.threads;
-  if (options.max_iterations) {
-    solver.max_iterations = options.max_iterations;
-  } else {
-    solver.time_limit_seconds = options.seconds;
-  }
+  solver.max_iterations = options.max_iterations;
+  solver.time_limit_seconds = options.seconds;
   Result<Plan> plan = Solve(solomon.problem, solomon.travel, solver);
   if (!plan) return Fail(std::move(plan.error()));
 

@@ -20,8 +20,9 @@ struct SolveOptions {
   double seconds = 1.0;
   std::uint64_t seed = 1;
   int threads = 2;  // independent searches in parallel; the machine has two cores
-  // When set, searches stop after this many iterations instead of at `seconds` (reproducible).
-  std::optional<std::int64_t> max_iterations;
+  // When set, searches also stop after this many iterations: with a generous `seconds`, a
+  // run is reproducible whatever the machine's speed.
+  std::optional<std::int64_t> max_iterations{};
 };
 
 struct VrptwSolution {
