@@ -1,5 +1,9 @@
 #include "adapters/http/internal/event_stream.h"
 
+// clang-format off
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
+// clang-format on
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -8,7 +12,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <limits>
-#include <utility>  // before Asio, for Boost 1.74
 
 #include "adapters/http/problem.h"
 #include "adapters/json/event_json.h"

@@ -1,9 +1,14 @@
 #include "adapters/http/server.h"
 
+// clang-format off
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
+// clang-format on
+
 #include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -16,7 +21,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <thread>
-#include <utility>  // before Asio, for Boost 1.74
 #include <vector>
 
 #include "adapters/http/internal/asio_support.h"
@@ -114,6 +118,27 @@ asio::awaitable<std::pair<Response, int>> HttpServer::Impl::Respond(const Reques
   co_return std::pair{std::move(response), index};
 }
 
+namespace {
+
+// Closing a socket with unread input makes the kernel send a reset, which can destroy the
+// error response before the client reads it (a client still uploading a body that is too large
+// sees "connection reset" instead of 413). So: stop sending, then read and discard what the
+// client is still sending, for a bounded time and amount, before closing.
+asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+  constexpr std::size_t kMaxDiscardBytes = 16 << 20;
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(2));
+  std::array<char, 16384> sink;
+  std::size_t discarded = 0;
+  while (!ec && discarded < kMaxDiscardBytes) {
+    discarded += co_await stream.async_read_some(asio::buffer(sink),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+}  // namespace
+
 asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
   beast::error_code ec;
   const tcp::endpoint peer = socket.remote_endpoint(ec);
@@ -138,7 +163,8 @@ asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
       // Malformed or oversized: answer once, then close, since the stream cannot be trusted.
       BeastResponse response = ToBeast(ParseFailure(ec), 11, false, false);
       co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-      break;
+      co_await LingeringClose(stream);
+      co_return;
     }
     const auto started = std::chrono::steady_clock::now();
     bool well_formed = true;
