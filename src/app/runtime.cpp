@@ -59,6 +59,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->users_ = std::make_unique<UserService>(*rt->store_, rt->hasher_, rt->clock_, *rt->auth_);
   rt->orgs_ = std::make_unique<OrgService>(*rt->store_, rt->clock_);
   rt->customers_ = std::make_unique<CustomerService>(*rt->store_, rt->clock_);
+  rt->outages_ = std::make_unique<OutageService>(*rt->store_, rt->clock_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
   return rt;
 }

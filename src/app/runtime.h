@@ -15,6 +15,7 @@
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
+#include "core/outages/outage_service.h"
 
 namespace lifeline::app {
 
@@ -35,6 +36,7 @@ class Runtime {
   UserService& users() { return *users_; }
   OrgService& orgs() { return *orgs_; }
   CustomerService& customers() { return *customers_; }
+  OutageService& outages() { return *outages_; }
   AuditService& audit() { return *audit_; }
 
  private:
@@ -52,6 +54,7 @@ class Runtime {
   std::unique_ptr<UserService> users_;
   std::unique_ptr<OrgService> orgs_;
   std::unique_ptr<CustomerService> customers_;
+  std::unique_ptr<OutageService> outages_;
   std::unique_ptr<AuditService> audit_;
 };
 

@@ -49,7 +49,8 @@ void RenderEventMetrics(const events::EventHub& hub, std::string& out) {
 }
 
 http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
-  return {rt.store(), rt.auth(), rt.users(), rt.orgs(), rt.customers(), rt.audit(), hub, {}};
+  return {rt.store(), rt.auth(), rt.users(),   rt.orgs(), rt.customers(),
+          rt.audit(), hub,       rt.outages(), {}};
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct World {
   std::unique_ptr<UserService> users;
   std::unique_ptr<OrgService> orgs;
   std::unique_ptr<CustomerService> customers;
+  std::unique_ptr<OutageService> outages;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
@@ -67,6 +68,7 @@ World* Build() {
   w->orgs = std::make_unique<OrgService>(*w->store, w->clock);
   w->customers = std::make_unique<CustomerService>(*w->store, w->clock);
   w->audit = std::make_unique<AuditService>(*w->store, w->digest);
+  w->outages = std::make_unique<OutageService>(*w->store, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -76,8 +78,15 @@ World* Build() {
   (void)w->users->AddUser(Principal::System(),
                           {"admin", "管理员", Role::kAdmin, unit->id, "Fuzz-passw0rd"});
   w->token = w->auth->Login("admin", "Fuzz-passw0rd", "127.0.0.1")->token;
-  w->deps.reset(new http::ApiDependencies{
-      *w->store, *w->auth, *w->users, *w->orgs, *w->customers, *w->audit, *w->hub, {}});
+  w->deps.reset(new http::ApiDependencies{*w->store,
+                                          *w->auth,
+                                          *w->users,
+                                          *w->orgs,
+                                          *w->customers,
+                                          *w->audit,
+                                          *w->hub,
+                                          *w->outages,
+                                          {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;

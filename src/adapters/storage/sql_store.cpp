@@ -7,6 +7,7 @@
 #include "adapters/storage/repositories/sql_customer_repository.h"
 #include "adapters/storage/repositories/sql_event_log.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
+#include "adapters/storage/repositories/sql_outage_repository.h"
 #include "adapters/storage/repositories/sql_topology_repository.h"
 #include "adapters/storage/repositories/sql_user_repository.h"
 
@@ -30,6 +31,8 @@ class SqlStoreSession final : public StoreSession {
   EventLog& Events() override { return events_; }
   CustomerRepository& Customers() override { return Lazy(customers_, connection_, cipher_); }
   TopologyRepository& Topology() override { return Lazy(topology_, connection_); }
+  OutageRepository& Outages() override { return Lazy(outages_, connection_); }
+  AnnouncementRepository& Announcements() override { return Lazy(announcements_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -51,6 +54,8 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlAuditRepository> audit_;
   std::optional<SqlCustomerRepository> customers_;
   std::optional<SqlTopologyRepository> topology_;
+  std::optional<SqlOutageRepository> outages_;
+  std::optional<SqlAnnouncementRepository> announcements_;
 };
 
 }  // namespace

@@ -7,11 +7,12 @@ namespace lifeline {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Permission>, 4> kTopics{{
+constexpr std::array<std::pair<std::string_view, Permission>, 5> kTopics{{
     {"auth", Permission::kUserRead},
     {"user", Permission::kUserRead},
     {"org", Permission::kOrgRead},
     {"customer", Permission::kCustomerRead},
+    {"outage", Permission::kCustomerRead},
 }};
 
 }  // namespace

@@ -24,6 +24,8 @@ std::string_view PermissionCode(Permission permission) {
       return "audit:read";
     case Permission::kEventsSubscribe:
       return "events:subscribe";
+    case Permission::kOutageManage:
+      return "outages:manage";
     case Permission::kCount:
       break;
   }
@@ -44,20 +46,20 @@ PermissionSet RolePermissions(Role role) {
     case Role::kAgent:
       return {kCustomerRead, kCustomerWrite, kOrgRead, kEventsSubscribe};
     case Role::kDispatcher:
-      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kOutageManage};
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead};
     case Role::kSupervisor:
-      return {kCustomerRead, kCustomerReadPii, kCustomerWrite,
-              kOrgRead,      kUserRead,        kEventsSubscribe};
+      return {kCustomerRead, kCustomerReadPii, kCustomerWrite, kOrgRead,
+              kUserRead,     kEventsSubscribe, kOutageManage};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
     case Role::kAdmin:
       return PermissionSet::All();
     case Role::kAuditor:
       return {kAuditRead, kCustomerRead, kOrgRead, kUserRead};
-    case Role::kIntegration:
-      return {kCustomerRead, kCustomerWrite, kEventsSubscribe};
+    case Role::kIntegration:  // a SCADA or GIS feed may post unplanned outages
+      return {kCustomerRead, kCustomerWrite, kEventsSubscribe, kOutageManage};
   }
   return {};
 }

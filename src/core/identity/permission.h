@@ -22,6 +22,7 @@ enum class Permission {
   kApiKeyManage,     // api_keys:manage
   kAuditRead,        // audit:read
   kEventsSubscribe,  // events:subscribe
+  kOutageManage,     // outages:manage       outages and announcements
   kCount,            // not a permission: the number of permissions
 };
 

@@ -19,6 +19,8 @@ class CustomerRepository {
   virtual ~CustomerRepository() = default;
   virtual Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) = 0;
   virtual Result<Customer> FindById(std::int64_t id) = 0;
+  // The holder of the account numbered `account_no` (户号); kNotFound if there is none.
+  virtual Result<Customer> FindByAccountNo(std::string_view account_no) = 0;
   virtual Result<std::int64_t> Count() = 0;
 };
 
@@ -27,6 +29,7 @@ class TopologyRepository {
   virtual ~TopologyRepository() = default;
   virtual Result<std::vector<TopologyNode>> ListNodes(NodeKind kind) = 0;
   virtual Result<TopologyNode> FindNode(std::int64_t id) = 0;
+  virtual Result<PremisePath> PathOf(std::int64_t premise_id) = 0;
 };
 
 }  // namespace lifeline

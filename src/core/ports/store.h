@@ -9,6 +9,7 @@
 #include "core/ports/customer_repository.h"
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
+#include "core/ports/outage_repository.h"
 
 namespace lifeline {
 
@@ -23,6 +24,8 @@ class StoreSession {
   virtual EventLog& Events() = 0;
   virtual CustomerRepository& Customers() = 0;
   virtual TopologyRepository& Topology() = 0;
+  virtual OutageRepository& Outages() = 0;
+  virtual AnnouncementRepository& Announcements() = 0;
 };
 
 class Store {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lifeline {
 
@@ -61,6 +62,13 @@ struct Premise {
   std::int64_t district_id = 0;
   std::string room;     // "502"
   std::string address;  // the full postal form: "临江市江北区锦绣花园3栋2单元502室"
+};
+
+// Every node a premise hangs from: its area nodes and the network nodes that feed it. An
+// outage on any of them reaches the premise (docs/design/outages.md).
+struct PremisePath {
+  std::int64_t premise_id = 0;
+  std::vector<std::int64_t> node_ids;
 };
 
 }  // namespace lifeline

@@ -1,23 +1,33 @@
 #include "adapters/http/api/api_support.h"
 #include "adapters/http/api/json_views.h"
+#include "adapters/http/api/outage_json.h"
 #include "adapters/http/api/routes.h"
 
 namespace lifeline::http {
 
 void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
   CustomerService& customers = deps.customers;
+  OutageService& outages = deps.outages;
   Store& store = deps.store;
 
   // The screen pop: everything an agent needs about a caller, in one request.
   router.Add(Method::kGet, "/api/v1/customers", RouteAccess::kAuthenticated,
-             RouteExecution::kWorker, [&customers](RouteContext& c) {
+             RouteExecution::kWorker, [&customers, &outages](RouteContext& c) {
                auto phone = c.request.QueryParam("phone");
                if (!phone) return ProblemFor(c, Error::Invalid("phone", "phone is required"));
                auto found = customers.LookupByPhone(c.user(), *phone);
                if (!found) return ProblemFor(c, found.error());
                json::JsonWriter out;
                out.BeginObject().Key("items").BeginArray();
-               for (const Customer& customer : *found) WriteCustomer(out, customer);
+               for (const Customer& customer : *found) {
+                 auto affected = outages.Affecting(c.user(), customer);
+                 if (!affected) return ProblemFor(c, affected.error());
+                 out.BeginObject();
+                 WriteCustomerFields(out, customer);
+                 out.Key("outages");
+                 WriteAccountOutages(out, *affected);
+                 out.EndObject();
+               }
                out.EndArray().EndObject();
                return JsonResponse(200, out.Take());
              });

@@ -124,10 +124,15 @@ void WriteAccount(json::JsonWriter& out, const Account& a) {
 }  // namespace
 
 void WriteCustomer(json::JsonWriter& out, const Customer& c) {
+  out.BeginObject();
+  WriteCustomerFields(out, c);
+  out.EndObject();
+}
+
+void WriteCustomerFields(json::JsonWriter& out, const Customer& c) {
   std::int64_t arrears = 0;
   for (const Account& a : c.accounts) arrears += a.arrears_fen;
-  out.BeginObject()
-      .Field("id", c.id)
+  out.Field("id", c.id)
       .Field("kind", CustomerKindCode(c.kind))
       .Field("name", c.name)
       .Field("id_number", c.id_number);
@@ -135,7 +140,7 @@ void WriteCustomer(json::JsonWriter& out, const Customer& c) {
   for (const std::string& phone : c.phones) out.String(phone);
   out.EndArray().Field("arrears_fen", arrears).Key("accounts").BeginArray();
   for (const Account& a : c.accounts) WriteAccount(out, a);
-  out.EndArray().EndObject();
+  out.EndArray();
 }
 
 Json TopologyNodeJson(const TopologyNode& node) {

@@ -23,5 +23,7 @@ Json TopologyNodeJson(const TopologyNode& node);
 
 // The screen pop's payload, on the hot path: written straight to text.
 void WriteCustomer(json::JsonWriter& out, const Customer& customer);
+// The same members without the braces, for responses that add to them.
+void WriteCustomerFields(json::JsonWriter& out, const Customer& customer);
 
 }  // namespace lifeline::http

@@ -13,6 +13,7 @@
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
+#include "core/outages/outage_service.h"
 #include "core/ports/store.h"
 
 namespace lifeline::http {
@@ -25,6 +26,7 @@ struct ApiDependencies {
   CustomerService& customers;
   AuditService& audit;
   events::EventHub& events;
+  OutageService& outages;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
 };
@@ -35,6 +37,7 @@ void AddUserRoutes(Router& router, ApiDependencies& deps);
 void AddAuditRoutes(Router& router, ApiDependencies& deps);
 void AddCustomerRoutes(Router& router, ApiDependencies& deps);
 void AddEventRoutes(Router& router, ApiDependencies& deps);
+void AddOutageRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -43,6 +46,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddAuditRoutes(router, deps);
   AddCustomerRoutes(router, deps);
   AddEventRoutes(router, deps);
+  AddOutageRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

@@ -34,6 +34,8 @@ constexpr Query kBills{
     "SELECT b.id, b.account_id, b.period, b.usage, b.amount_fen, b.paid_fen, b.due_at"
     " FROM bills b JOIN accounts a ON a.id = b.account_id WHERE a.customer_id = $1"
     " ORDER BY b.account_id, b.period DESC"};
+constexpr Query kByAccountNo{"customers.by_account_no",
+                             "SELECT customer_id FROM accounts WHERE account_no = $1"};
 constexpr Query kCount{"customers.count", "SELECT COUNT(*) FROM customers"};
 
 Result<Account> MapAccount(const Row& row) {
@@ -135,6 +137,14 @@ Status SqlCustomerRepository::LoadAccounts(Customer& customer) {
     }
     return Ok();
   });
+}
+
+Result<Customer> SqlCustomerRepository::FindByAccountNo(std::string_view account_no) {
+  auto id = FetchOne<std::int64_t>(
+      connection_, kByAccountNo, {account_no},
+      [](const Row& row) -> Result<std::int64_t> { return row.Int(0); }, "account");
+  if (!id) return Fail(id.error());
+  return FindById(*id);
 }
 
 Result<std::int64_t> SqlCustomerRepository::Count() {

@@ -14,6 +14,7 @@ class SqlCustomerRepository final : public CustomerRepository {
       : connection_(connection), cipher_(cipher) {}
   Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) override;
   Result<Customer> FindById(std::int64_t id) override;
+  Result<Customer> FindByAccountNo(std::string_view account_no) override;
   Result<std::int64_t> Count() override;
 
  private:

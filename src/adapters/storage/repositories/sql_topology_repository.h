@@ -10,6 +10,7 @@ class SqlTopologyRepository final : public TopologyRepository {
   explicit SqlTopologyRepository(Connection& connection) : connection_(connection) {}
   Result<std::vector<TopologyNode>> ListNodes(NodeKind kind) override;
   Result<TopologyNode> FindNode(std::int64_t id) override;
+  Result<PremisePath> PathOf(std::int64_t premise_id) override;
 
  private:
   Connection& connection_;
