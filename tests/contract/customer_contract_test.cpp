@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 
 #include "adapters/storage/sql_city_loader.h"
+#include "core/common/utf8.h"
 #include "core/demo/demo_city.h"
 #include "tests/contract/backend_test.h"
 
@@ -106,6 +107,69 @@ TEST_P(CustomerContract, ScopeHidesCustomersOfOtherDistricts) {
   ASSERT_TRUE(hidden.has_value());
   for (const Customer& c : *hidden) EXPECT_NE(c.id, expected_.id);
   EXPECT_EQ(services.customers.Get(branch, expected_.id).error().code, ErrorCode::kNotFound);
+}
+
+// The ids of the customers a search found, and whether `id` came first with `how`.
+::testing::AssertionResult FoundFirst(const Result<std::vector<SearchHit>>& hits, std::int64_t id,
+                                      std::string_view how) {
+  if (!hits) return ::testing::AssertionFailure() << hits.error().message;
+  if (hits->empty()) return ::testing::AssertionFailure() << "nothing found";
+  if (hits->front().customer.id != id || hits->front().matched_by != how) {
+    return ::testing::AssertionFailure()
+           << "first hit " << hits->front().customer.id << " by " << hits->front().matched_by;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST_P(CustomerContract, SearchFindsByAccountPhoneIdNumberAndName) {
+  const Principal supervisor = Supervisor();
+  EXPECT_TRUE(
+      FoundFirst(services.customers.Search(supervisor, expected_.accounts.front().account_no, 20),
+                 expected_.id, "account_no"));
+  EXPECT_TRUE(FoundFirst(services.customers.Search(supervisor, expected_.phones.front(), 20),
+                         expected_.id, "phone"));
+  if (!expected_.id_number.empty()) {
+    EXPECT_TRUE(FoundFirst(services.customers.Search(supervisor, expected_.id_number, 20),
+                           expected_.id, "id_number"));
+  }
+  auto by_name = services.customers.Search(supervisor, expected_.name, 20);
+  ASSERT_TRUE(by_name.has_value());
+  EXPECT_TRUE(std::ranges::any_of(*by_name, [&](const SearchHit& h) {
+    return h.customer.id == expected_.id && h.matched_by == "name";
+  }));
+  auto nothing = services.customers.Search(supervisor, "9999999999", 20);
+  ASSERT_TRUE(nothing.has_value());
+  EXPECT_TRUE(nothing->empty());
+}
+
+TEST_P(CustomerContract, SearchFindsAnAddressSpokenWithATypo) {
+  const Account& account = expected_.accounts.front();
+  std::string community;
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& session) -> Status {
+                    auto path = session.Topology().PathOf(account.premise_id);
+                    if (!path) return Fail(path.error());
+                    auto node = session.Topology().FindNode(path->node_ids[2]);
+                    if (!node) return Fail(node.error());
+                    community = node->name;
+                    return Ok();
+                  })
+                  .has_value());
+  const auto at = account.address.find(community);
+  ASSERT_NE(at, std::string::npos) << account.address;
+  const std::string rest = account.address.substr(at + community.size());  // "1栋1单元101室"
+  std::u32string misheard = DecodeUtf8(community);
+  if (misheard.size() >= 4) misheard[1] = U'秀';  // one wrong character, as heard on the phone
+  auto hits = services.customers.Search(Supervisor(), EncodeUtf8(misheard) + rest, 20);
+  ASSERT_TRUE(hits.has_value()) << hits.error().message;
+  EXPECT_TRUE(std::ranges::any_of(*hits, [&](const SearchHit& h) {
+    return h.customer.id == expected_.id && h.matched_by == "address";
+  })) << EncodeUtf8(misheard) + rest;
+  for (const SearchHit& h : *hits) {
+    EXPECT_TRUE(std::ranges::any_of(h.customer.accounts, [&](const Account& a) {
+      return a.address.ends_with(rest);
+    })) << "every hit lives at the same building, unit and room";
+  }
 }
 
 LIFELINE_ON_BOTH_BACKENDS(CustomerContract);

@@ -165,7 +165,9 @@ TEST_F(SqliteFailures, ALockedDatabaseIsA503AndNothingHalfWritten) {
   sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(blocker);
   HttpReply users = http.Get("/api/v1/users", admin);
-  for (const auto& user : users.Json()["items"]) EXPECT_NE(user["username"], "while.locked");
+  const nlohmann::json listed = users.Json()["items"];  // kept: the loop must not outlive it
+  ASSERT_FALSE(listed.empty());
+  for (const auto& user : listed) EXPECT_NE(user["username"], "while.locked");
 }
 
 TEST_F(SqliteFailures, AFullDiskIsA503AndTheDatabaseStaysConsistent) {

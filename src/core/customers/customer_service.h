@@ -15,6 +15,11 @@
 
 namespace lifeline {
 
+struct SearchHit {
+  Customer customer;
+  std::string matched_by;  // account_no, phone, id_number, name, address
+};
+
 class CustomerService {
  public:
   CustomerService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -24,6 +29,11 @@ class CustomerService {
   [[nodiscard]] Result<std::vector<Customer>> LookupByPhone(const Principal& principal,
                                                             std::string_view phone);
   [[nodiscard]] Result<Customer> Get(const Principal& principal, std::int64_t id);
+
+  // The agent's search box: account, phone or ID number, name, or an address fragment with
+  // typos (docs/design/customer-search.md). At most `limit` customers, best first.
+  [[nodiscard]] Result<std::vector<SearchHit>> Search(const Principal& principal,
+                                                      std::string_view query, std::size_t limit);
 
  private:
   Result<std::vector<Customer>> Present(std::vector<Customer> customers, const Principal& principal,

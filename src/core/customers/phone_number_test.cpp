@@ -34,8 +34,8 @@ TEST(NormalizePhone, RefusesWhatIsNotAPhoneNumberNamingTheField) {
 // Found by fuzz_text: two country codes in a row normalised to a number that normalised again
 // to something else.
 TEST(NormalizePhone, NormalisingIsAFixedPoint) {
-  for (const char* raw : {"+86 0086.121-5678", "0086 0086 13812345678", "+86 13812345678",
-                          "0086-010-12345678"}) {
+  for (const char* raw :
+       {"+86 0086.121-5678", "0086 0086 13812345678", "+86 13812345678", "0086-010-12345678"}) {
     auto once = NormalizePhone(raw);
     if (!once) continue;
     auto twice = NormalizePhone(*once);

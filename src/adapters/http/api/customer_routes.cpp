@@ -31,6 +31,24 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
                out.EndArray().EndObject();
                return JsonResponse(200, out.Take());
              });
+  // The search box: registered before /customers/{id}, which would otherwise take "search".
+  router.Add(Method::kGet, "/api/v1/customers/search", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&customers](RouteContext& c) {
+               auto limit = IntQuery(c, "limit", 1, 50);
+               if (!limit) return ProblemFor(c, limit.error());
+               auto hits = customers.Search(c.user(), c.request.QueryParam("q").value_or(""),
+                                            static_cast<std::size_t>(limit->value_or(20)));
+               if (!hits) return ProblemFor(c, hits.error());
+               json::JsonWriter out;
+               out.BeginObject().Key("items").BeginArray();
+               for (const SearchHit& hit : *hits) {
+                 out.BeginObject();
+                 WriteCustomerFields(out, hit.customer);
+                 out.Field("matched_by", hit.matched_by).EndObject();
+               }
+               out.EndArray().EndObject();
+               return JsonResponse(200, out.Take());
+             });
   router.Add(Method::kGet, "/api/v1/customers/{id}", RouteAccess::kAuthenticated,
              RouteExecution::kWorker, [&customers](RouteContext& c) {
                auto id = IdParam(c, "id");

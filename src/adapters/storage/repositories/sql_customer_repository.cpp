@@ -36,6 +36,21 @@ constexpr Query kBills{
     " ORDER BY b.account_id, b.period DESC"};
 constexpr Query kByAccountNo{"customers.by_account_no",
                              "SELECT customer_id FROM accounts WHERE account_no = $1"};
+constexpr Query kIdsByIdNumber{"customers.ids_by_id_number",
+                               "SELECT id FROM customers WHERE id_number_idx = $1 ORDER BY id"};
+// Names sort exact-first: the prefix itself is the smallest string that starts with it. The
+// upper bound is the prefix followed by U+FFFF, past every character a name can hold.
+constexpr Query kIdsByNamePrefix{"customers.ids_by_name_prefix",
+                                 "SELECT id FROM customers WHERE name >= $1 AND name < $2"
+                                 " ORDER BY name, id LIMIT $3"};
+constexpr Query kIdsAtAddress{
+    "customers.ids_at_address",
+    "SELECT DISTINCT a.customer_id FROM premises p"
+    " JOIN topology_nodes b ON b.id = p.building_id"
+    " JOIN topology_nodes u ON u.id = p.unit_id"
+    " JOIN accounts a ON a.premise_id = p.id"
+    " WHERE p.community_id = $1 AND ($2 = '' OR b.name = $2) AND ($3 = '' OR u.name = $3)"
+    " AND ($4 = '' OR p.room = $4) ORDER BY a.customer_id LIMIT $5"};
 constexpr Query kCount{"customers.count", "SELECT COUNT(*) FROM customers"};
 
 Result<Account> MapAccount(const Row& row) {
@@ -62,20 +77,7 @@ Result<Account> MapAccount(const Row& row) {
 Result<std::vector<Customer>> SqlCustomerRepository::FindByPhone(
     std::string_view normalized_phone) {
   const std::string index = cipher_.BlindIndex(kPhoneIndexDomain, normalized_phone);
-  std::vector<std::int64_t> ids;
-  Status read = connection_.Each(kIdsByPhone, {index}, [&](const Row& row) -> Status {
-    ids.push_back(row.Int(0));
-    return Ok();
-  });
-  if (!read) return Fail(read.error());
-  std::vector<Customer> customers;
-  customers.reserve(ids.size());
-  for (std::int64_t id : ids) {
-    auto customer = FindById(id);
-    if (!customer) return Fail(customer.error());
-    customers.push_back(std::move(*customer));
-  }
-  return customers;
+  return FindAll(kIdsByPhone, {index});
 }
 
 Result<Customer> SqlCustomerRepository::FindById(std::int64_t id) {
@@ -145,6 +147,43 @@ Result<Customer> SqlCustomerRepository::FindByAccountNo(std::string_view account
       [](const Row& row) -> Result<std::int64_t> { return row.Int(0); }, "account");
   if (!id) return Fail(id.error());
   return FindById(*id);
+}
+
+Result<std::vector<Customer>> SqlCustomerRepository::FindByIdNumber(std::string_view id_number) {
+  const std::string index = cipher_.BlindIndex(kIdNumberIndexDomain, id_number);
+  return FindAll(kIdsByIdNumber, {index});
+}
+
+Result<std::vector<Customer>> SqlCustomerRepository::FindByNamePrefix(std::string_view prefix,
+                                                                      std::size_t limit) {
+  const std::string upper = std::string(prefix) + "\xEF\xBF\xBF";
+  return FindAll(kIdsByNamePrefix, {prefix, upper, static_cast<std::int64_t>(limit)});
+}
+
+Result<std::vector<Customer>> SqlCustomerRepository::FindAtAddress(const AddressFilter& filter,
+                                                                   std::size_t limit) {
+  return FindAll(kIdsAtAddress, {filter.community_id, filter.building_name.value_or(""),
+                                 filter.unit_name.value_or(""), filter.room.value_or(""),
+                                 static_cast<std::int64_t>(limit)});
+}
+
+// Reads the customers whose ids `ids_query` returns, in its order.
+Result<std::vector<Customer>> SqlCustomerRepository::FindAll(const Query& ids_query,
+                                                             std::initializer_list<SqlArg> args) {
+  std::vector<std::int64_t> ids;
+  Status read = connection_.Each(ids_query, args, [&](const Row& row) -> Status {
+    ids.push_back(row.Int(0));
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  std::vector<Customer> customers;
+  customers.reserve(ids.size());
+  for (std::int64_t id : ids) {
+    auto customer = FindById(id);
+    if (!customer) return Fail(customer.error());
+    customers.push_back(std::move(*customer));
+  }
+  return customers;
 }
 
 Result<std::int64_t> SqlCustomerRepository::Count() {

@@ -15,9 +15,15 @@ class SqlCustomerRepository final : public CustomerRepository {
   Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) override;
   Result<Customer> FindById(std::int64_t id) override;
   Result<Customer> FindByAccountNo(std::string_view account_no) override;
+  Result<std::vector<Customer>> FindByIdNumber(std::string_view id_number) override;
+  Result<std::vector<Customer>> FindByNamePrefix(std::string_view prefix,
+                                                 std::size_t limit) override;
+  Result<std::vector<Customer>> FindAtAddress(const AddressFilter& filter,
+                                              std::size_t limit) override;
   Result<std::int64_t> Count() override;
 
  private:
+  Result<std::vector<Customer>> FindAll(const Query& ids_query, std::initializer_list<SqlArg> args);
   Status LoadPhones(Customer& customer);
   Status LoadAccounts(Customer& customer);
 
