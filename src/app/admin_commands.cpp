@@ -97,10 +97,11 @@ int RunConfigCheck(const ConfigOverrides& overrides) {
   }
   std::cout << fmt::format(
       "configuration is valid\n  data_dir = {}\n  listen = {}:{}\n  database = {}\n"
-      "  io_threads = {}, worker_threads = {}\n  web_root = {}\n",
+      "  io_threads = {}, worker_threads = {}\n  web_root = {}\n  billing = {}\n",
       config->data_dir.string(), config->server.host, config->server.port,
       config->UsesPostgres() ? "PostgreSQL" : "SQLite " + config->SqlitePath().string(),
-      config->server.io_threads, config->server.worker_threads, config->server.web_root.string());
+      config->server.io_threads, config->server.worker_threads, config->server.web_root.string(),
+      config->billing.url.empty() ? "built-in" : config->billing.url);
   return kExitOk;
 }
 

@@ -32,6 +32,17 @@ const std::set<std::string, std::less<>> kKnownKeys{
     "security.session_ttl_minutes",
     "security.max_failed_logins",
     "security.lockout_minutes",
+    "billing.url",
+    "billing.timeout_ms",
+    "billing.balance",
+    "billing.arrears",
+    "billing.bills",
+    "billing.bill_period",
+    "billing.bill_amount",
+    "billing.bill_paid",
+    "billing.amount_scale",
+    "billing.failure_threshold",
+    "billing.cooldown_seconds",
 };
 
 Error Bad(std::string_view key, std::string_view why) {
@@ -119,6 +130,33 @@ Status ApplyInt(const toml::table& file, std::string_view path, std::int64_t min
     field = static_cast<std::remove_reference_t<decltype(field)>>(*value);
     return Ok();
   });
+}
+
+Status ApplyText(const toml::table& file, std::string_view path, std::string& field) {
+  return Each(file, path, [&](const Setting& s) -> Status {
+    field = s.text();
+    return Ok();
+  });
+}
+
+Status ApplyBilling(const toml::table& file, billing::HttpBillingOptions& billing) {
+  billing::BillingFieldMap& fields = billing.fields;
+  Status status = ApplyText(file, "billing.url", billing.url);
+  if (status) status = ApplyInt(file, "billing.timeout_ms", 50, 60'000, billing.timeout_ms);
+  if (status) status = ApplyText(file, "billing.balance", fields.balance);
+  if (status) status = ApplyText(file, "billing.arrears", fields.arrears);
+  if (status) status = ApplyText(file, "billing.bills", fields.bills);
+  if (status) status = ApplyText(file, "billing.bill_period", fields.bill_period);
+  if (status) status = ApplyText(file, "billing.bill_amount", fields.bill_amount);
+  if (status) status = ApplyText(file, "billing.bill_paid", fields.bill_paid);
+  if (status) status = ApplyInt(file, "billing.amount_scale", 1, 10'000, fields.amount_scale);
+  if (status) {
+    status = ApplyInt(file, "billing.failure_threshold", 1, 1000, billing.failure_threshold);
+  }
+  if (status)
+    status = ApplyInt(file, "billing.cooldown_seconds", 1, 3600, billing.cooldown_seconds);
+  if (status && !billing.url.empty()) status = billing::ValidateHttpBillingOptions(billing);
+  return status;
 }
 
 Status ApplyFile(const toml::table& file, Config& config) {
@@ -212,6 +250,7 @@ Status ApplyFile(const toml::table& file, Config& config) {
   if (status)
     status =
         ApplyInt(file, "security.lockout_minutes", 1, 24 * 60, config.security.lockout_minutes);
+  if (status) status = ApplyBilling(file, config.billing);
   return status;
 }
 

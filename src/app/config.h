@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "adapters/billing/http_billing_system.h"
 #include "adapters/crypto/sodium.h"
 #include "adapters/storage/sqlite/sqlite_db.h"
 #include "core/common/error.h"
@@ -48,6 +49,7 @@ struct Config {
   ServerConfig server;
   StorageConfig storage;
   SecurityConfig security;
+  billing::HttpBillingOptions billing;  // an empty url: the built-in billing over our own tables
 
   std::filesystem::path SqlitePath() const { return data_dir / "lifeline.db"; }
   std::filesystem::path MasterKeyPath() const {

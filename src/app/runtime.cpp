@@ -6,6 +6,7 @@
 #include "adapters/storage/migrations.h"
 #include "adapters/storage/postgres/pg_db.h"
 #include "adapters/storage/sqlite/sqlite_db.h"
+#include "core/billing/store_billing_system.h"
 
 namespace lifeline::app {
 
@@ -37,6 +38,16 @@ AuthSettings AuthSettingsOf(const SecurityConfig& security) {
   return settings;
 }
 
+Result<std::unique_ptr<BillingSystem>> OpenBilling(const Config& config, Store& store,
+                                                   const Clock& clock) {
+  if (config.billing.url.empty()) {
+    return std::unique_ptr<BillingSystem>(std::make_unique<StoreBillingSystem>(store, clock));
+  }
+  auto http = billing::HttpBillingSystem::Create(config.billing, clock);
+  if (!http) return Fail(http.error());
+  return std::unique_ptr<BillingSystem>(std::move(*http));
+}
+
 }  // namespace
 
 Runtime::Runtime(const Config& config) : config_(config), hasher_(config.security.password_cost) {}
@@ -60,6 +71,10 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->orgs_ = std::make_unique<OrgService>(*rt->store_, rt->clock_);
   rt->customers_ = std::make_unique<CustomerService>(*rt->store_, rt->clock_);
   rt->outages_ = std::make_unique<OutageService>(*rt->store_, rt->clock_);
+  auto billing = OpenBilling(config, *rt->store_, rt->clock_);
+  if (!billing) return Fail(billing.error());
+  rt->billing_system_ = std::move(*billing);
+  rt->billing_ = std::make_unique<BillingService>(*rt->store_, *rt->billing_system_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
   return rt;
 }

@@ -11,6 +11,7 @@
 #include "adapters/system/system_clock.h"
 #include "app/config.h"
 #include "core/audit/audit_service.h"
+#include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
@@ -37,6 +38,7 @@ class Runtime {
   OrgService& orgs() { return *orgs_; }
   CustomerService& customers() { return *customers_; }
   OutageService& outages() { return *outages_; }
+  BillingService& billing() { return *billing_; }
   AuditService& audit() { return *audit_; }
 
  private:
@@ -55,6 +57,8 @@ class Runtime {
   std::unique_ptr<OrgService> orgs_;
   std::unique_ptr<CustomerService> customers_;
   std::unique_ptr<OutageService> outages_;
+  std::unique_ptr<BillingSystem> billing_system_;  // HTTP when configured, else built-in
+  std::unique_ptr<BillingService> billing_;
   std::unique_ptr<AuditService> audit_;
 };
 

@@ -49,8 +49,16 @@ void RenderEventMetrics(const events::EventHub& hub, std::string& out) {
 }
 
 http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
-  return {rt.store(), rt.auth(), rt.users(),   rt.orgs(), rt.customers(),
-          rt.audit(), hub,       rt.outages(), {}};
+  return {.store = rt.store(),
+          .auth = rt.auth(),
+          .users = rt.users(),
+          .orgs = rt.orgs(),
+          .customers = rt.customers(),
+          .audit = rt.audit(),
+          .events = hub,
+          .outages = rt.outages(),
+          .billing = rt.billing(),
+          .metrics = {}};
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "adapters/storage/sql_store.h"
 #include "adapters/storage/sqlite/sqlite_db.h"
 #include "adapters/system/system_clock.h"
+#include "core/billing/store_billing_system.h"
 #include "core/demo/demo_city.h"
 
 namespace {
@@ -40,6 +41,8 @@ struct World {
   std::unique_ptr<OrgService> orgs;
   std::unique_ptr<CustomerService> customers;
   std::unique_ptr<OutageService> outages;
+  std::unique_ptr<StoreBillingSystem> billing_system;
+  std::unique_ptr<BillingService> billing;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
@@ -69,6 +72,8 @@ World* Build() {
   w->customers = std::make_unique<CustomerService>(*w->store, w->clock);
   w->audit = std::make_unique<AuditService>(*w->store, w->digest);
   w->outages = std::make_unique<OutageService>(*w->store, w->clock);
+  w->billing_system = std::make_unique<StoreBillingSystem>(*w->store, w->clock);
+  w->billing = std::make_unique<BillingService>(*w->store, *w->billing_system);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -86,6 +91,7 @@ World* Build() {
                                           *w->audit,
                                           *w->hub,
                                           *w->outages,
+                                          *w->billing,
                                           {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);

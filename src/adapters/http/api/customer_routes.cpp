@@ -60,6 +60,14 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
                return JsonResponse(200, out.Take());
              });
 
+  // "我家欠多少钱？" from the billing system (built-in or the utility's, docs/design/billing.md).
+  BillingService& billing = deps.billing;
+  router.Add(Method::kGet, "/api/v1/accounts/{account_no}/billing", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&billing](RouteContext& c) {
+               return Reply(c, billing.ForAccount(c.user(), c.Param("account_no")),
+                            BillingSnapshotJson);
+             });
+
   router.Add(Method::kGet, "/api/v1/topology/districts", RouteAccess::kAuthenticated,
              RouteExecution::kWorker, [&store](RouteContext& c) {
                std::vector<TopologyNode> districts;

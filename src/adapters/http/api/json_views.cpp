@@ -153,4 +153,18 @@ Json TopologyNodeJson(const TopologyNode& node) {
           {"y_km", node.location.y_km}};
 }
 
+Json BillingSnapshotJson(const BillingSnapshot& snapshot) {
+  Json bills = Json::array();
+  for (const BilledPeriod& b : snapshot.recent_bills) {
+    bills.push_back({{"period", b.period},
+                     {"usage", b.usage},
+                     {"amount_fen", b.amount_fen},
+                     {"paid_fen", b.paid_fen},
+                     {"due_at", b.due_at}});
+  }
+  return {{"account_no", snapshot.account_no},   {"balance_fen", snapshot.balance_fen},
+          {"arrears_fen", snapshot.arrears_fen}, {"recent_bills", bills},
+          {"source", snapshot.source},           {"as_of", snapshot.as_of}};
+}
+
 }  // namespace lifeline::http

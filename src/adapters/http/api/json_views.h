@@ -5,6 +5,7 @@
 #include "adapters/http/api/api_support.h"
 #include "adapters/json/json_writer.h"
 #include "core/audit/audit_entry.h"
+#include "core/billing/billing_snapshot.h"
 #include "core/customers/customer.h"
 #include "core/identity/org_unit.h"
 #include "core/identity/principal.h"
@@ -20,6 +21,7 @@ Json OrgUnitJson(const OrgUnit& unit);
 Json ApiKeyJson(const ApiKey& key);
 Json AuditRecordJson(const AuditRecord& record);
 Json TopologyNodeJson(const TopologyNode& node);
+Json BillingSnapshotJson(const BillingSnapshot& snapshot);
 
 // The screen pop's payload, on the hot path: written straight to text.
 void WriteCustomer(json::JsonWriter& out, const Customer& customer);

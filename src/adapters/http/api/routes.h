@@ -9,6 +9,7 @@
 #include "adapters/http/metrics.h"
 #include "adapters/http/router.h"
 #include "core/audit/audit_service.h"
+#include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
@@ -27,6 +28,7 @@ struct ApiDependencies {
   AuditService& audit;
   events::EventHub& events;
   OutageService& outages;
+  BillingService& billing;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
 };
