@@ -5,6 +5,7 @@
 
 #include "adapters/storage/sql_city_loader.h"
 #include "core/demo/demo_staff.h"
+#include "core/demo/demo_technicians.h"
 #include "core/identity/auth_service.h"
 
 namespace lifeline::app {
@@ -83,6 +84,40 @@ Status AddStaff(Runtime& runtime, const demo::StaffPlan& plan,
   });
 }
 
+// Where a technician's crew is based: the centre of the first district their branch serves.
+Result<dispatch::Point> DepotOf(StoreSession& session, std::int64_t org_unit_id) {
+  std::optional<std::int64_t> unit_id = org_unit_id;
+  while (unit_id) {
+    auto unit = session.OrgUnits().FindById(*unit_id);
+    if (!unit) return Fail(unit.error());
+    if (!unit->area_district_ids.empty()) {
+      auto district = session.Topology().FindNode(unit->area_district_ids.front());
+      if (!district) return Fail(district.error());
+      return dispatch::Point{district->location.x_km, district->location.y_km};
+    }
+    unit_id = unit->parent_id;
+  }
+  return dispatch::Point{0, 0};
+}
+
+// Every demo technician gets a dispatch profile, in one transaction.
+Status AddTechnicianProfiles(Runtime& runtime) {
+  return runtime.store().Write([&](StoreSession& session) -> Status {
+    auto users = session.Users().List();
+    if (!users) return Fail(users.error());
+    int index = 0;
+    for (const User& user : *users) {
+      if (user.role != Role::kTechnician) continue;
+      auto depot = DepotOf(session, user.org_unit_id);
+      if (!depot) return Fail(depot.error());
+      dispatch::Technician profile = demo::DemoTechnicianProfile(user.id, index++, *depot);
+      profile.position_at = runtime.clock().NowMs();
+      if (auto s = session.Technicians().Save(profile); !s) return s;
+    }
+    return Ok();
+  });
+}
+
 Status WriteAccountsFile(const demo::StaffPlan& plan, const std::filesystem::path& path) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
@@ -110,6 +145,7 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   if (!districts) return Fail(districts.error());
   const demo::StaffPlan plan = demo::DemoStaff();
   if (auto s = AddStaff(runtime, plan, *districts, report); !s) return Fail(s.error());
+  if (auto s = AddTechnicianProfiles(runtime); !s) return Fail(s.error());
   if (auto s = WriteAccountsFile(plan, accounts_file); !s) return Fail(s.error());
   return report;
 }

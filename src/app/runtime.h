@@ -13,6 +13,7 @@
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
+#include "core/dispatch/field/dispatch_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
@@ -39,6 +40,7 @@ class Runtime {
   CustomerService& customers() { return *customers_; }
   OutageService& outages() { return *outages_; }
   BillingService& billing() { return *billing_; }
+  dispatch::DispatchService& dispatch() { return *dispatch_; }
   AuditService& audit() { return *audit_; }
 
  private:
@@ -59,6 +61,7 @@ class Runtime {
   std::unique_ptr<OutageService> outages_;
   std::unique_ptr<BillingSystem> billing_system_;  // HTTP when configured, else built-in
   std::unique_ptr<BillingService> billing_;
+  std::unique_ptr<dispatch::DispatchService> dispatch_;
   std::unique_ptr<AuditService> audit_;
 };
 

@@ -58,6 +58,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .events = hub,
           .outages = rt.outages(),
           .billing = rt.billing(),
+          .dispatch = rt.dispatch(),
           .metrics = {}};
 }
 

@@ -43,6 +43,7 @@ struct World {
   std::unique_ptr<OutageService> outages;
   std::unique_ptr<StoreBillingSystem> billing_system;
   std::unique_ptr<BillingService> billing;
+  std::unique_ptr<dispatch::DispatchService> dispatch;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
@@ -74,6 +75,7 @@ World* Build() {
   w->outages = std::make_unique<OutageService>(*w->store, w->clock);
   w->billing_system = std::make_unique<StoreBillingSystem>(*w->store, w->clock);
   w->billing = std::make_unique<BillingService>(*w->store, *w->billing_system);
+  w->dispatch = std::make_unique<dispatch::DispatchService>(*w->store, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -92,6 +94,7 @@ World* Build() {
                                           *w->hub,
                                           *w->outages,
                                           *w->billing,
+                                          *w->dispatch,
                                           {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);

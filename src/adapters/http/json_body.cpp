@@ -137,4 +137,48 @@ Result<std::vector<std::int64_t>> JsonBody::IntList(std::string_view field,
   return out;
 }
 
+Result<double> JsonBody::Number(std::string_view field, double min, double max) const {
+  const nlohmann::json* value = Find(field);
+  if (value == nullptr) return Fail(Missing(field));
+  if (!value->is_number()) return Fail(WrongType(field, "a number"));
+  const double number = value->get<double>();
+  if (!(number >= min && number <= max)) {  // also refuses NaN
+    return Fail(Error::Invalid(std::string(field), std::string(field) + " must be between " +
+                                                       std::to_string(min) + " and " +
+                                                       std::to_string(max)));
+  }
+  return number;
+}
+
+Result<bool> JsonBody::Bool(std::string_view field) const {
+  const nlohmann::json* value = Find(field);
+  if (value == nullptr) return Fail(Missing(field));
+  if (!value->is_boolean()) return Fail(WrongType(field, "true or false"));
+  return value->get<bool>();
+}
+
+Result<std::vector<JsonBody>> JsonBody::Objects(std::string_view field,
+                                                std::size_t max_items) const {
+  std::vector<JsonBody> out;
+  const nlohmann::json* value = Find(field);
+  if (value == nullptr) return out;
+  if (!value->is_array() || value->size() > max_items) {
+    return Fail(WrongType(field, "an array of at most " + std::to_string(max_items) + " objects"));
+  }
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    if (!(*value)[i].is_object()) {
+      return Fail(Within(field, i, Error::Invalid("", "must be an object")));
+    }
+    out.push_back(JsonBody((*value)[i]));
+  }
+  return out;
+}
+
+Error JsonBody::Within(std::string_view field, std::size_t index, Error error) {
+  const std::string where = std::string(field) + "[" + std::to_string(index) + "]";
+  error.field = error.field.empty() ? where : where + "." + error.field;
+  error.message = where + ": " + error.message;
+  return error;
+}
+
 }  // namespace lifeline::http

@@ -32,6 +32,15 @@ class JsonBody {
                                                             std::size_t max_bytes = 100) const;
   [[nodiscard]] Result<std::vector<std::int64_t>> IntList(std::string_view field,
                                                           std::size_t max_items) const;
+  // Any finite JSON number within [min, max].
+  [[nodiscard]] Result<double> Number(std::string_view field, double min, double max) const;
+  [[nodiscard]] Result<bool> Bool(std::string_view field) const;
+  // An array of objects, each read with the same accessors. Errors from an item name the item
+  // ("jobs[3].trade") when passed through Within().
+  [[nodiscard]] Result<std::vector<JsonBody>> Objects(std::string_view field,
+                                                      std::size_t max_items) const;
+  // `error` from reading item `index` of array `field`, renamed to say where it was.
+  static Error Within(std::string_view field, std::size_t index, Error error);
 
  private:
   explicit JsonBody(nlohmann::json json) : json_(std::move(json)) {}

@@ -8,6 +8,7 @@
 #include "adapters/storage/repositories/sql_event_log.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
+#include "adapters/storage/repositories/sql_technician_repository.h"
 #include "adapters/storage/repositories/sql_topology_repository.h"
 #include "adapters/storage/repositories/sql_user_repository.h"
 
@@ -33,6 +34,7 @@ class SqlStoreSession final : public StoreSession {
   TopologyRepository& Topology() override { return Lazy(topology_, connection_); }
   OutageRepository& Outages() override { return Lazy(outages_, connection_); }
   AnnouncementRepository& Announcements() override { return Lazy(announcements_, connection_); }
+  TechnicianRepository& Technicians() override { return Lazy(technicians_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -56,6 +58,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlTopologyRepository> topology_;
   std::optional<SqlOutageRepository> outages_;
   std::optional<SqlAnnouncementRepository> announcements_;
+  std::optional<SqlTechnicianRepository> technicians_;
 };
 
 }  // namespace

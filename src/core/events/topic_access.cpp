@@ -7,12 +7,13 @@ namespace lifeline {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Permission>, 5> kTopics{{
+constexpr std::array<std::pair<std::string_view, Permission>, 6> kTopics{{
     {"auth", Permission::kUserRead},
     {"user", Permission::kUserRead},
     {"org", Permission::kOrgRead},
     {"customer", Permission::kCustomerRead},
     {"outage", Permission::kCustomerRead},
+    {"dispatch", Permission::kDispatchPlan},
 }};
 
 }  // namespace

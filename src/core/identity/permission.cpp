@@ -26,6 +26,8 @@ std::string_view PermissionCode(Permission permission) {
       return "events:subscribe";
     case Permission::kOutageManage:
       return "outages:manage";
+    case Permission::kDispatchPlan:
+      return "dispatch:plan";
     case Permission::kCount:
       break;
   }
@@ -46,12 +48,12 @@ PermissionSet RolePermissions(Role role) {
     case Role::kAgent:
       return {kCustomerRead, kCustomerWrite, kOrgRead, kEventsSubscribe};
     case Role::kDispatcher:
-      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kOutageManage};
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kOutageManage, kDispatchPlan};
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead};
     case Role::kSupervisor:
       return {kCustomerRead, kCustomerReadPii, kCustomerWrite, kOrgRead,
-              kUserRead,     kEventsSubscribe, kOutageManage};
+              kUserRead,     kEventsSubscribe, kOutageManage,  kDispatchPlan};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
     case Role::kAdmin:

@@ -23,6 +23,7 @@ enum class Permission {
   kAuditRead,        // audit:read
   kEventsSubscribe,  // events:subscribe
   kOutageManage,     // outages:manage       outages and announcements
+  kDispatchPlan,     // dispatch:plan        technicians, suggestions, day plans
   kCount,            // not a permission: the number of permissions
 };
 

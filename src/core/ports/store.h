@@ -10,6 +10,7 @@
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
 #include "core/ports/outage_repository.h"
+#include "core/ports/technician_repository.h"
 
 namespace lifeline {
 
@@ -26,6 +27,7 @@ class StoreSession {
   virtual TopologyRepository& Topology() = 0;
   virtual OutageRepository& Outages() = 0;
   virtual AnnouncementRepository& Announcements() = 0;
+  virtual TechnicianRepository& Technicians() = 0;
 };
 
 class Store {

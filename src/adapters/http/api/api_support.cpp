@@ -1,6 +1,7 @@
 #include "adapters/http/api/api_support.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <string>
 
 namespace lifeline::http {
@@ -42,6 +43,21 @@ Result<std::optional<std::int64_t>> IntQuery(const RouteContext& context, std::s
   auto value = ParseInt(*raw, name, min, max);
   if (!value) return Fail(value.error());
   return std::optional<std::int64_t>(*value);
+}
+
+Result<double> NumberQuery(const RouteContext& context, std::string_view name, double min,
+                           double max) {
+  auto raw = context.request.QueryParam(name);
+  const std::string field(name);
+  if (!raw) return Fail(Error::Invalid(field, field + " is required"));
+  const std::string text(*raw);
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(value >= min && value <= max)) {
+    return Fail(Error::Invalid(field, field + " must be a number between " + std::to_string(min) +
+                                          " and " + std::to_string(max)));
+  }
+  return value;
 }
 
 }  // namespace lifeline::http

@@ -24,6 +24,10 @@ Result<std::int64_t> IdParam(const RouteContext& context, std::string_view name)
 Result<std::optional<std::int64_t>> IntQuery(const RouteContext& context, std::string_view name,
                                              std::int64_t min, std::int64_t max);
 
+// A required number query parameter within [min, max].
+Result<double> NumberQuery(const RouteContext& context, std::string_view name, double min,
+                           double max);
+
 // Maps a Result to a response: the value through `render`, or the error as a problem.
 template <class T, class Render>
 Response Reply(const RouteContext& context, const Result<T>& result, Render&& render,

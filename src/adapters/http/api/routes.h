@@ -11,6 +11,7 @@
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
+#include "core/dispatch/field/dispatch_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
@@ -29,6 +30,7 @@ struct ApiDependencies {
   events::EventHub& events;
   OutageService& outages;
   BillingService& billing;
+  dispatch::DispatchService& dispatch;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
 };
@@ -40,6 +42,7 @@ void AddAuditRoutes(Router& router, ApiDependencies& deps);
 void AddCustomerRoutes(Router& router, ApiDependencies& deps);
 void AddEventRoutes(Router& router, ApiDependencies& deps);
 void AddOutageRoutes(Router& router, ApiDependencies& deps);
+void AddDispatchRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -49,6 +52,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddCustomerRoutes(router, deps);
   AddEventRoutes(router, deps);
   AddOutageRoutes(router, deps);
+  AddDispatchRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

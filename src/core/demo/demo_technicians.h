@@ -1,0 +1,15 @@
+// The demo crews' dispatch profiles: deterministic trades and levels, the usual working day
+// (08:00–17:30, an hour's break starting 11:30–13:00), a depot at their branch's district
+// centre, and a starting position near it.
+#pragma once
+
+#include <cstdint>
+
+#include "core/dispatch/field/technician.h"
+
+namespace lifeline::demo {
+
+// `index` counts the demo technicians from 0 (tech01 is 0).
+dispatch::Technician DemoTechnicianProfile(std::int64_t user_id, int index, dispatch::Point depot);
+
+}  // namespace lifeline::demo

@@ -1,0 +1,117 @@
+#include "core/dispatch/field/day_planner.h"
+
+#include <cmath>
+
+#include "core/dispatch/solver.h"
+
+namespace lifeline::dispatch {
+
+namespace {
+
+SkillSet SkillsOf(const Technician& technician) {
+  std::uint64_t bits = 0;
+  for (const TradeSkill& skill : technician.skills) {
+    bits |= std::uint64_t{1} << static_cast<unsigned>(skill.trade);
+  }
+  return SkillSet::FromBits(bits);
+}
+
+// Locations: one depot per technician first, then one per job.
+std::vector<Point> Locations(std::span<const Technician> technicians,
+                             std::span<const DayJob> jobs) {
+  std::vector<Point> points;
+  for (const Technician& t : technicians) points.push_back(t.depot);
+  for (const DayJob& j : jobs) points.push_back(j.location);
+  return points;
+}
+
+Problem BuildProblem(std::span<const Technician> technicians, std::span<const DayJob> jobs) {
+  Problem problem;
+  for (std::size_t i = 0; i < technicians.size(); ++i) {
+    const Technician& t = technicians[i];
+    Vehicle v;
+    v.start_location = v.end_location = i;
+    // Off duty: an empty shift, so the solver reports jobs only they could do as such.
+    v.shift = t.on_duty ? TimeWindow{double(t.shift.start_minute), double(t.shift.end_minute)}
+                        : TimeWindow{1, 0};
+    v.capacity = t.van_capacity;
+    v.skills = SkillsOf(t);
+    if (t.break_window && t.break_minutes > 0) {
+      v.rest_break =
+          Break{{double(t.break_window->start_minute), double(t.break_window->end_minute)},
+                double(t.break_minutes)};
+    }
+    problem.vehicles.push_back(v);
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const DayJob& j = jobs[i];
+    Job job;
+    job.location = technicians.size() + i;
+    job.window = {double(j.window_start_minute), double(j.window_end_minute)};
+    job.service_duration = j.duration_minutes;
+    job.demand = j.parts;
+    job.skills = SkillSet::Of({static_cast<unsigned>(j.trade)});
+    problem.jobs.push_back(job);
+  }
+  return problem;
+}
+
+int Minute(double t) {
+  return static_cast<int>(std::lround(t));
+}
+
+DayPlan ToDayPlan(const Plan& plan, std::span<const Technician> technicians,
+                  std::span<const DayJob> jobs) {
+  DayPlan day;
+  day.km = plan.distance;
+  for (const RoutePlan& route : plan.routes) {
+    TechnicianRoute out;
+    out.user_id = technicians[route.vehicle].user_id;
+    out.name = technicians[route.vehicle].name;
+    out.departure_minute = Minute(route.departure);
+    out.return_minute = Minute(route.return_time);
+    out.km = route.distance;
+    for (const Stop& stop : route.stops) {
+      if (stop.kind == StopKind::kBreak) {
+        out.break_start_minute = Minute(stop.start);
+        continue;
+      }
+      out.visits.push_back(
+          {jobs[stop.job].id, Minute(stop.arrival), Minute(stop.start), Minute(stop.end)});
+    }
+    day.routes.push_back(std::move(out));
+  }
+  for (const UnassignedJob& u : plan.unassigned) {
+    day.unplanned.push_back({jobs[u.job].id, std::string(UnassignedReasonCode(u.reason))});
+  }
+  return day;
+}
+
+}  // namespace
+
+Result<DayPlan> PlanDay(std::span<const Technician> technicians, std::span<const DayJob> jobs,
+                        const DayPlanOptions& options) {
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (jobs[i].duration_minutes < 0 || jobs[i].parts < 0) {
+      return Fail(Error::Invalid("jobs[" + std::to_string(i) + "]",
+                                 "duration and parts must not be negative"));
+    }
+  }
+  if (technicians.empty()) {
+    DayPlan nobody;
+    for (const DayJob& j : jobs) nobody.unplanned.push_back({j.id, "no_skilled_vehicle"});
+    return nobody;
+  }
+  // Kilometres as distance, minutes as time: straight line × detour, at the model's speed.
+  const EuclideanTravel travel(Locations(technicians, jobs), options.travel.detour_factor,
+                               options.travel.speed_kmh / 60.0);
+  SolverOptions solver;
+  solver.seed = options.seed;
+  solver.time_limit_seconds = options.seconds;
+  solver.searches = 2;
+  auto plan = Solve(BuildProblem(technicians, jobs), travel, solver);
+  if (!plan) return Fail(plan.error());
+  return ToDayPlan(*plan, technicians, jobs);
+}
+
+}  // namespace lifeline::dispatch

@@ -1,0 +1,102 @@
+#include "core/dispatch/field/dispatch_service.h"
+
+#include <cmath>
+
+#include "core/identity/auth_service.h"
+
+namespace lifeline::dispatch {
+
+namespace {
+
+constexpr double kCityRadiusKm = 200;  // positions further out are a broken GPS fix
+
+Result<std::vector<Technician>> ListTechnicians(Store& store, std::int64_t team_id) {
+  std::vector<Technician> technicians;
+  Status read = store.Read([&](StoreSession& session) -> Status {
+    auto listed = session.Technicians().List(team_id);
+    if (!listed) return Fail(listed.error());
+    technicians = std::move(*listed);
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return technicians;
+}
+
+}  // namespace
+
+int DispatchService::LocalMinuteOfDay() const {
+  constexpr TimeMs kMinute = 60'000;
+  const TimeMs local = clock_.NowMs() + TimeMs{utc_offset_minutes_} * kMinute;
+  return static_cast<int>((local / kMinute) % (24 * 60));
+}
+
+Result<std::vector<Technician>> DispatchService::Technicians(const Principal& actor,
+                                                             std::int64_t team_id) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
+  return ListTechnicians(store_, team_id);
+}
+
+Result<std::vector<Suggestion>> DispatchService::Suggest(const Principal& actor,
+                                                         const JobNeed& job) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
+  auto technicians = ListTechnicians(store_, 0);
+  if (!technicians) return Fail(technicians.error());
+  // Loads come from the technicians' open work orders once those are assigned through the
+  // work-order service; until then every technician counts as free.
+  return RankTechnicians(job, *technicians, {}, LocalMinuteOfDay());
+}
+
+Result<DayPlan> DispatchService::Plan(const Principal& actor, std::int64_t team_id,
+                                      std::span<const DayJob> jobs, const DayPlanOptions& options) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
+  auto technicians = ListTechnicians(store_, team_id);
+  if (!technicians) return Fail(technicians.error());
+  return PlanDay(*technicians, jobs, options);
+}
+
+Status DispatchService::ReportPosition(const Principal& actor, Point position) {
+  if (actor.role != Role::kTechnician) {
+    return Fail(Error::Forbidden("only technicians report their position"));
+  }
+  if (!std::isfinite(position.x) || !std::isfinite(position.y) ||
+      std::hypot(position.x, position.y) > kCityRadiusKm) {
+    return Fail(Error::Invalid("x_km", "position is outside the service area"));
+  }
+  const TimeMs now = clock_.NowMs();
+  return store_.Write([&](StoreSession& session) -> Status {
+    if (auto s = session.Technicians().UpdatePosition(actor.user_id, position, now); !s) return s;
+    session.Events().Emit({"dispatch",
+                           "technician.position",
+                           "user/" + std::to_string(actor.user_id),
+                           {{"x_km", position.x}, {"y_km", position.y}}});
+    return Ok();
+  });
+}
+
+Status DispatchService::SetOnDuty(const Principal& actor, std::int64_t user_id, bool on_duty) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return s;
+  return store_.Write([&](StoreSession& session) -> Status {
+    auto technician = session.Technicians().Find(user_id);
+    if (!technician) return Fail(technician.error());
+    const bool before = technician->on_duty;
+    technician->on_duty = on_duty;
+    if (auto s = session.Technicians().Save(*technician); !s) return s;
+    if (auto s = session.Audit().Append(ActorOf(actor),
+                                        {"technician.duty",
+                                         "technician",
+                                         std::to_string(user_id),
+                                         {{"on_duty", before}},
+                                         {{"on_duty", on_duty}}},
+                                        clock_.NowMs());
+        !s) {
+      return s;
+    }
+    session.Events().Emit({"dispatch",
+                           on_duty ? "technician.on_duty" : "technician.off_duty",
+                           "user/" + std::to_string(user_id),
+                           {{"on_duty", on_duty}}});
+    return Ok();
+  });
+}
+
+}  // namespace lifeline::dispatch

@@ -1,0 +1,69 @@
+#include "core/dispatch/field/suggestion.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace lifeline::dispatch {
+
+namespace {
+
+// How much a job already queued weighs against a minute of travel, and a skill level against
+// minutes: one more job ahead counts like ten minutes further away; each level above the
+// minimum like five minutes nearer. Round figures a dispatcher can reason about.
+constexpr double kMinutesPerQueuedJob = 10;
+constexpr double kMinutesPerSkillLevel = 5;
+
+int TravelMinutes(Point from, Point to, const TravelModel& travel) {
+  const double km = std::hypot(from.x - to.x, from.y - to.y) * travel.detour_factor;
+  return static_cast<int>(std::ceil(km / travel.speed_kmh * 60));
+}
+
+TechnicianLoad LoadOf(std::int64_t user_id, std::span<const TechnicianLoad> loads) {
+  const auto it = std::ranges::find(loads, user_id, &TechnicianLoad::user_id);
+  return it == loads.end() ? TechnicianLoad{user_id, 0, 0} : *it;
+}
+
+std::string Explain(const Suggestion& s, bool emergency) {
+  std::string text = s.name + "：" + std::to_string(s.travel_minutes) + " 分钟可到，剩 " +
+                     std::to_string(s.jobs_left) + " 单，技能 " + std::to_string(s.skill_level) +
+                     " 级";
+  if (emergency && s.jobs_left > 0) text += "（紧急，插单）";
+  return text;
+}
+
+}  // namespace
+
+std::vector<Suggestion> RankTechnicians(const JobNeed& job, std::span<const Technician> technicians,
+                                        std::span<const TechnicianLoad> loads, int now_minute,
+                                        const TravelModel& travel) {
+  const bool emergency = job.priority == JobPriority::kEmergency;
+  std::vector<Suggestion> ranked;
+  for (const Technician& tech : technicians) {
+    const int level = LevelIn(tech, job.trade);
+    if (!tech.on_duty || level == 0) continue;
+    const TechnicianLoad load = LoadOf(tech.user_id, loads);
+    Suggestion s;
+    s.user_id = tech.user_id;
+    s.name = tech.name;
+    s.travel_minutes = TravelMinutes(tech.position.value_or(tech.depot), job.location, travel);
+    s.arrival_minutes = s.travel_minutes + (emergency ? 0 : load.busy_minutes);
+    s.jobs_left = load.jobs_left;
+    s.skill_level = level;
+    const int arrives_at = std::max(now_minute, tech.shift.start_minute) + s.arrival_minutes;
+    // Emergencies are attended whatever the clock says; other jobs must fit the shift.
+    if (!emergency && arrives_at + job.duration_minutes > tech.shift.end_minute) continue;
+    if (now_minute > tech.shift.end_minute && !emergency) continue;
+    s.score = s.arrival_minutes + kMinutesPerQueuedJob * (emergency ? 0 : s.jobs_left) -
+              kMinutesPerSkillLevel * (level - 1);
+    s.explanation = Explain(s, emergency);
+    ranked.push_back(std::move(s));
+  }
+  std::ranges::sort(ranked, [](const Suggestion& a, const Suggestion& b) {
+    if (a.score != b.score) return a.score < b.score;
+    return a.user_id < b.user_id;
+  });
+  return ranked;
+}
+
+}  // namespace lifeline::dispatch
