@@ -76,6 +76,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->billing_system_ = std::move(*billing);
   rt->billing_ = std::make_unique<BillingService>(*rt->store_, *rt->billing_system_);
   rt->dispatch_ = std::make_unique<dispatch::DispatchService>(*rt->store_, rt->clock_);
+  rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
   return rt;
 }

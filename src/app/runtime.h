@@ -17,6 +17,7 @@
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
+#include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
 
 namespace lifeline::app {
@@ -41,6 +42,7 @@ class Runtime {
   OutageService& outages() { return *outages_; }
   BillingService& billing() { return *billing_; }
   dispatch::DispatchService& dispatch() { return *dispatch_; }
+  InteractionService& interactions() { return *interactions_; }
   AuditService& audit() { return *audit_; }
 
  private:
@@ -62,6 +64,7 @@ class Runtime {
   std::unique_ptr<BillingSystem> billing_system_;  // HTTP when configured, else built-in
   std::unique_ptr<BillingService> billing_;
   std::unique_ptr<dispatch::DispatchService> dispatch_;
+  std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<AuditService> audit_;
 };
 

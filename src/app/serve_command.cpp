@@ -59,6 +59,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .outages = rt.outages(),
           .billing = rt.billing(),
           .dispatch = rt.dispatch(),
+          .interactions = rt.interactions(),
           .metrics = {}};
 }
 

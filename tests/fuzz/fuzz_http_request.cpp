@@ -44,6 +44,7 @@ struct World {
   std::unique_ptr<StoreBillingSystem> billing_system;
   std::unique_ptr<BillingService> billing;
   std::unique_ptr<dispatch::DispatchService> dispatch;
+  std::unique_ptr<InteractionService> interactions;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
@@ -76,6 +77,7 @@ World* Build() {
   w->billing_system = std::make_unique<StoreBillingSystem>(*w->store, w->clock);
   w->billing = std::make_unique<BillingService>(*w->store, *w->billing_system);
   w->dispatch = std::make_unique<dispatch::DispatchService>(*w->store, w->clock);
+  w->interactions = std::make_unique<InteractionService>(*w->store, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -95,6 +97,7 @@ World* Build() {
                                           *w->outages,
                                           *w->billing,
                                           *w->dispatch,
+                                          *w->interactions,
                                           {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);

@@ -6,6 +6,7 @@
 #include "adapters/storage/repositories/sql_credential_repositories.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
 #include "adapters/storage/repositories/sql_event_log.h"
+#include "adapters/storage/repositories/sql_interaction_repository.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
 #include "adapters/storage/repositories/sql_technician_repository.h"
@@ -35,6 +36,9 @@ class SqlStoreSession final : public StoreSession {
   OutageRepository& Outages() override { return Lazy(outages_, connection_); }
   AnnouncementRepository& Announcements() override { return Lazy(announcements_, connection_); }
   TechnicianRepository& Technicians() override { return Lazy(technicians_, connection_); }
+  InteractionRepository& Interactions() override {
+    return Lazy(interactions_, connection_, cipher_);
+  }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -59,6 +63,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlOutageRepository> outages_;
   std::optional<SqlAnnouncementRepository> announcements_;
   std::optional<SqlTechnicianRepository> technicians_;
+  std::optional<SqlInteractionRepository> interactions_;
 };
 
 }  // namespace

@@ -7,13 +7,14 @@ namespace lifeline {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Permission>, 6> kTopics{{
+constexpr std::array<std::pair<std::string_view, Permission>, 7> kTopics{{
     {"auth", Permission::kUserRead},
     {"user", Permission::kUserRead},
     {"org", Permission::kOrgRead},
     {"customer", Permission::kCustomerRead},
     {"outage", Permission::kCustomerRead},
     {"dispatch", Permission::kDispatchPlan},
+    {"workorder", Permission::kWorkOrderRead},
 }};
 
 }  // namespace

@@ -28,6 +28,18 @@ std::string_view PermissionCode(Permission permission) {
       return "outages:manage";
     case Permission::kDispatchPlan:
       return "dispatch:plan";
+    case Permission::kWorkOrderRead:
+      return "workorders:read";
+    case Permission::kWorkOrderCreate:
+      return "workorders:create";
+    case Permission::kWorkOrderDispatch:
+      return "workorders:dispatch";
+    case Permission::kWorkOrderHandle:
+      return "workorders:handle";
+    case Permission::kWorkOrderCallback:
+      return "workorders:callback";
+    case Permission::kWorkOrderSettings:
+      return "workorders:settings";
     case Permission::kCount:
       break;
   }
@@ -46,22 +58,27 @@ PermissionSet RolePermissions(Role role) {
   using enum Permission;
   switch (role) {
     case Role::kAgent:
-      return {kCustomerRead, kCustomerWrite, kOrgRead, kEventsSubscribe};
+      return {kCustomerRead,  kCustomerWrite,  kOrgRead,          kEventsSubscribe,
+              kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback};
     case Role::kDispatcher:
-      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kOutageManage, kDispatchPlan};
+      return {kCustomerRead,  kOrgRead,         kUserRead,         kEventsSubscribe, kOutageManage,
+              kDispatchPlan,  kWorkOrderRead,   kWorkOrderCreate,  kWorkOrderDispatch};
     case Role::kTechnician:
-      return {kCustomerRead, kOrgRead};
+      return {kCustomerRead, kOrgRead, kWorkOrderRead, kWorkOrderHandle};
     case Role::kSupervisor:
-      return {kCustomerRead, kCustomerReadPii, kCustomerWrite, kOrgRead,
-              kUserRead,     kEventsSubscribe, kOutageManage,  kDispatchPlan};
+      return {kCustomerRead,      kCustomerReadPii,  kCustomerWrite,   kOrgRead,
+              kUserRead,          kEventsSubscribe,  kOutageManage,    kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate,  kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback};
     case Role::kManager:
-      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe};
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead};
     case Role::kAdmin:
       return PermissionSet::All();
     case Role::kAuditor:
-      return {kAuditRead, kCustomerRead, kOrgRead, kUserRead};
-    case Role::kIntegration:  // a SCADA or GIS feed may post unplanned outages
-      return {kCustomerRead, kCustomerWrite, kEventsSubscribe, kOutageManage};
+      return {kAuditRead, kCustomerRead, kOrgRead, kUserRead, kWorkOrderRead};
+    case Role::kIntegration:  // a SCADA or GIS feed posts outages; a 12345 feed posts orders
+      return {kCustomerRead,  kCustomerWrite,  kEventsSubscribe, kOutageManage,
+              kWorkOrderRead, kWorkOrderCreate};
   }
   return {};
 }

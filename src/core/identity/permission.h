@@ -24,6 +24,12 @@ enum class Permission {
   kEventsSubscribe,  // events:subscribe
   kOutageManage,     // outages:manage       outages and announcements
   kDispatchPlan,     // dispatch:plan        technicians, suggestions, day plans
+  kWorkOrderRead,      // workorders:read      work orders within the data scope
+  kWorkOrderCreate,    // workorders:create    record a request; resolve at first contact
+  kWorkOrderDispatch,  // workorders:dispatch  route, assign, return, merge, link, cancel
+  kWorkOrderHandle,    // workorders:handle    en route, on site, resolved (own orders)
+  kWorkOrderCallback,  // workorders:callback  call back, close or reopen
+  kWorkOrderSettings,  // workorders:settings  deadlines and the business calendar
   kCount,            // not a permission: the number of permissions
 };
 

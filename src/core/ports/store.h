@@ -9,6 +9,7 @@
 #include "core/ports/customer_repository.h"
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
+#include "core/ports/interaction_repository.h"
 #include "core/ports/outage_repository.h"
 #include "core/ports/technician_repository.h"
 
@@ -28,6 +29,7 @@ class StoreSession {
   virtual OutageRepository& Outages() = 0;
   virtual AnnouncementRepository& Announcements() = 0;
   virtual TechnicianRepository& Technicians() = 0;
+  virtual InteractionRepository& Interactions() = 0;
 };
 
 class Store {

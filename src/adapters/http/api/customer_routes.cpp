@@ -1,18 +1,26 @@
 #include "adapters/http/api/api_support.h"
+#include "adapters/http/api/interaction_json.h"
 #include "adapters/http/api/json_views.h"
 #include "adapters/http/api/outage_json.h"
 #include "adapters/http/api/routes.h"
 
 namespace lifeline::http {
 
+namespace {
+
+constexpr std::size_t kRecentContacts = 5;  // the screen pop's slice of the timeline
+
+}  // namespace
+
 void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
   CustomerService& customers = deps.customers;
   OutageService& outages = deps.outages;
+  InteractionService& interactions = deps.interactions;
   Store& store = deps.store;
 
   // The screen pop: everything an agent needs about a caller, in one request.
   router.Add(Method::kGet, "/api/v1/customers", RouteAccess::kAuthenticated,
-             RouteExecution::kWorker, [&customers, &outages](RouteContext& c) {
+             RouteExecution::kWorker, [&customers, &outages, &interactions](RouteContext& c) {
                auto phone = c.request.QueryParam("phone");
                if (!phone) return ProblemFor(c, Error::Invalid("phone", "phone is required"));
                auto found = customers.LookupByPhone(c.user(), *phone);
@@ -26,6 +34,10 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps) {
                  WriteCustomerFields(out, customer);
                  out.Key("outages");
                  WriteAccountOutages(out, *affected);
+                 auto recent = interactions.RecentFor(c.user(), customer, kRecentContacts);
+                 if (!recent) return ProblemFor(c, recent.error());
+                 out.Key("recent_contacts");
+                 WriteInteractions(out, *recent);
                  out.EndObject();
                }
                out.EndArray().EndObject();

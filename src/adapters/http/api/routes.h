@@ -15,6 +15,7 @@
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
+#include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
 #include "core/ports/store.h"
 
@@ -31,6 +32,7 @@ struct ApiDependencies {
   OutageService& outages;
   BillingService& billing;
   dispatch::DispatchService& dispatch;
+  InteractionService& interactions;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
 };
@@ -43,6 +45,7 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps);
 void AddEventRoutes(Router& router, ApiDependencies& deps);
 void AddOutageRoutes(Router& router, ApiDependencies& deps);
 void AddDispatchRoutes(Router& router, ApiDependencies& deps);
+void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -53,6 +56,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddEventRoutes(router, deps);
   AddOutageRoutes(router, deps);
   AddDispatchRoutes(router, deps);
+  AddInteractionRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

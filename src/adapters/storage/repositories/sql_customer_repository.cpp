@@ -10,30 +10,33 @@ namespace {
 
 constexpr std::size_t kRecentBills = 3;
 
-constexpr Query kIdsByPhone{"customers.ids_by_phone",
-                            "SELECT DISTINCT customer_id FROM customer_phones WHERE phone_idx = $1"
-                            " ORDER BY customer_id"};
-constexpr Query kById{
-    "customers.by_id",
-    "SELECT id, kind, name, id_number_enc, created_at FROM customers WHERE id = $1"};
-constexpr Query kPhones{
-    "customers.phones",
-    "SELECT phone_enc FROM customer_phones WHERE customer_id = $1 ORDER BY position"};
-constexpr Query kAccounts{
-    "customers.accounts",
+// The screen pop reads a customer in three statements whatever the number of accounts: the
+// customer with its phones, the accounts with their premises and meters, the recent bills.
+// Each statement is a round trip on PostgreSQL, so they are joined rather than split.
+#define LIFELINE_CUSTOMER_WITH_PHONES                                       \
+  "SELECT c.id, c.kind, c.name, c.id_number_enc, c.created_at, p.phone_enc" \
+  " FROM customers c LEFT JOIN customer_phones p ON p.customer_id = c.id"
+constexpr Query kByPhone{"customers.by_phone", LIFELINE_CUSTOMER_WITH_PHONES
+                         " WHERE c.id IN (SELECT customer_id FROM customer_phones"
+                         " WHERE phone_idx = $1) ORDER BY c.id, p.position"};
+constexpr Query kById{"customers.by_id",
+                      LIFELINE_CUSTOMER_WITH_PHONES " WHERE c.id = $1 ORDER BY p.position"};
+#undef LIFELINE_CUSTOMER_WITH_PHONES
+constexpr Query kAccountsWithMeters{
+    "customers.accounts_with_meters",
     "SELECT a.id, a.account_no, a.premise_id, a.utility, a.status, a.balance_fen, a.arrears_fen,"
-    " a.opened_at, p.address, p.district_id"
+    " a.opened_at, p.address, p.district_id,"
+    " m.id, m.serial, m.model, m.last_reading, m.last_read_at"
     " FROM accounts a JOIN premises p ON p.id = a.premise_id"
-    " WHERE a.customer_id = $1 ORDER BY a.id"};
-constexpr Query kMeters{
-    "customers.meters",
-    "SELECT m.id, m.account_id, m.serial, m.model, m.last_reading, m.last_read_at"
-    " FROM meters m JOIN accounts a ON a.id = m.account_id WHERE a.customer_id = $1 ORDER BY m.id"};
-constexpr Query kBills{
-    "customers.bills",
-    "SELECT b.id, b.account_id, b.period, b.usage, b.amount_fen, b.paid_fen, b.due_at"
-    " FROM bills b JOIN accounts a ON a.id = b.account_id WHERE a.customer_id = $1"
-    " ORDER BY b.account_id, b.period DESC"};
+    " LEFT JOIN meters m ON m.account_id = a.id"
+    " WHERE a.customer_id = $1 ORDER BY a.id, m.id"};
+constexpr Query kRecentBillsOf{
+    "customers.recent_bills",
+    "SELECT id, account_id, period, usage, amount_fen, paid_fen, due_at FROM ("
+    " SELECT b.id, b.account_id, b.period, b.usage, b.amount_fen, b.paid_fen, b.due_at,"
+    " ROW_NUMBER() OVER (PARTITION BY b.account_id ORDER BY b.period DESC) AS recency"
+    " FROM bills b JOIN accounts a ON a.id = b.account_id WHERE a.customer_id = $1) AS recent"
+    " WHERE recency <= $2 ORDER BY account_id, period DESC"};
 constexpr Query kByAccountNo{"customers.by_account_no",
                              "SELECT customer_id FROM accounts WHERE account_no = $1"};
 constexpr Query kIdsByIdNumber{"customers.ids_by_id_number",
@@ -77,68 +80,83 @@ Result<Account> MapAccount(const Row& row) {
 Result<std::vector<Customer>> SqlCustomerRepository::FindByPhone(
     std::string_view normalized_phone) {
   const std::string index = cipher_.BlindIndex(kPhoneIndexDomain, normalized_phone);
-  return FindAll(kIdsByPhone, {index});
+  return LoadCustomers(kByPhone, {index});
 }
 
 Result<Customer> SqlCustomerRepository::FindById(std::int64_t id) {
-  auto customer = FetchOne<Customer>(
-      connection_, kById, {id},
-      [&](const Row& row) -> Result<Customer> {
-        Customer c;
-        c.id = row.Int(0);
-        auto kind = ParseCustomerKind(row.Text(1));
-        if (!kind) return Fail(UnknownCode("customer kind", row.Text(1)));
-        c.kind = *kind;
-        c.name = row.Str(2);
-        if (!row.IsNull(3)) {
-          auto id_number = cipher_.Open(row.Blob(3));
-          if (!id_number) return Fail(id_number.error());
-          c.id_number = std::move(*id_number);
-        }
-        c.created_at = row.Int(4);
-        return c;
-      },
-      "customer");
-  if (!customer) return customer;
-  if (auto s = LoadPhones(*customer); !s) return Fail(s.error());
-  if (auto s = LoadAccounts(*customer); !s) return Fail(s.error());
-  return customer;
+  auto found = LoadCustomers(kById, {id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) return Fail(Error::NotFound("customer not found"));
+  return std::move(found->front());
 }
 
-Status SqlCustomerRepository::LoadPhones(Customer& customer) {
-  return connection_.Each(kPhones, {customer.id}, [&](const Row& row) -> Status {
-    auto phone = cipher_.Open(row.Blob(0));
+// Rows are (customer, one of its phones), ordered by customer: a new customer id starts a new
+// customer. Accounts, meters and bills follow, two statements per customer.
+Result<std::vector<Customer>> SqlCustomerRepository::LoadCustomers(
+    const Query& query, std::initializer_list<SqlArg> args) {
+  std::vector<Customer> customers;
+  Status read = connection_.Each(query, args, [&](const Row& row) -> Status {
+    if (customers.empty() || customers.back().id != row.Int(0)) {
+      auto customer = MapCustomer(row);
+      if (!customer) return Fail(customer.error());
+      customers.push_back(std::move(*customer));
+    }
+    if (row.IsNull(5)) return Ok();
+    auto phone = cipher_.Open(row.Blob(5));
     if (!phone) return Fail(phone.error());
-    customer.phones.push_back(std::move(*phone));
+    customers.back().phones.push_back(std::move(*phone));
     return Ok();
   });
+  if (!read) return Fail(read.error());
+  for (Customer& customer : customers) {
+    if (auto s = LoadAccounts(customer); !s) return Fail(s.error());
+  }
+  return customers;
+}
+
+Result<Customer> SqlCustomerRepository::MapCustomer(const Row& row) const {
+  Customer c;
+  c.id = row.Int(0);
+  auto kind = ParseCustomerKind(row.Text(1));
+  if (!kind) return Fail(UnknownCode("customer kind", row.Text(1)));
+  c.kind = *kind;
+  c.name = row.Str(2);
+  if (!row.IsNull(3)) {
+    auto id_number = cipher_.Open(row.Blob(3));
+    if (!id_number) return Fail(id_number.error());
+    c.id_number = std::move(*id_number);
+  }
+  c.created_at = row.Int(4);
+  return c;
 }
 
 Status SqlCustomerRepository::LoadAccounts(Customer& customer) {
-  auto accounts = FetchAll<Account>(connection_, kAccounts, {customer.id}, MapAccount);
-  if (!accounts) return Fail(accounts.error());
-  customer.accounts = std::move(*accounts);
+  Status read = connection_.Each(kAccountsWithMeters, {customer.id}, [&](const Row& row) -> Status {
+    if (customer.accounts.empty() || customer.accounts.back().id != row.Int(0)) {
+      auto account = MapAccount(row);
+      if (!account) return Fail(account.error());
+      account->customer_id = customer.id;
+      customer.accounts.push_back(std::move(*account));
+    }
+    if (!row.IsNull(10)) {
+      Account& account = customer.accounts.back();
+      account.meters.push_back(
+          {row.Int(10), account.id, row.Str(11), row.Str(12), row.Int(13), row.Int(14)});
+    }
+    return Ok();
+  });
+  if (!read) return read;
   std::unordered_map<std::int64_t, Account*> by_id;
-  for (Account& a : customer.accounts) {
-    a.customer_id = customer.id;
-    by_id[a.id] = &a;
-  }
-  Status meters = connection_.Each(kMeters, {customer.id}, [&](const Row& row) -> Status {
-    if (auto it = by_id.find(row.Int(1)); it != by_id.end()) {
-      it->second->meters.push_back(
-          {row.Int(0), row.Int(1), row.Str(2), row.Str(3), row.Int(4), row.Int(5)});
-    }
-    return Ok();
-  });
-  if (!meters) return meters;
-  return connection_.Each(kBills, {customer.id}, [&](const Row& row) -> Status {
-    auto it = by_id.find(row.Int(1));
-    if (it != by_id.end() && it->second->recent_bills.size() < kRecentBills) {
-      it->second->recent_bills.push_back(
-          {row.Int(0), row.Int(1), row.Str(2), row.Int(3), row.Int(4), row.Int(5), row.Int(6)});
-    }
-    return Ok();
-  });
+  for (Account& a : customer.accounts) by_id[a.id] = &a;
+  return connection_.Each(
+      kRecentBillsOf, {customer.id, static_cast<std::int64_t>(kRecentBills)},
+      [&](const Row& row) -> Status {
+        if (auto it = by_id.find(row.Int(1)); it != by_id.end()) {
+          it->second->recent_bills.push_back(
+              {row.Int(0), row.Int(1), row.Str(2), row.Int(3), row.Int(4), row.Int(5), row.Int(6)});
+        }
+        return Ok();
+      });
 }
 
 Result<Customer> SqlCustomerRepository::FindByAccountNo(std::string_view account_no) {

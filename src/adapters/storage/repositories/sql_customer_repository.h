@@ -24,7 +24,9 @@ class SqlCustomerRepository final : public CustomerRepository {
 
  private:
   Result<std::vector<Customer>> FindAll(const Query& ids_query, std::initializer_list<SqlArg> args);
-  Status LoadPhones(Customer& customer);
+  Result<std::vector<Customer>> LoadCustomers(const Query& query,
+                                              std::initializer_list<SqlArg> args);
+  Result<Customer> MapCustomer(const Row& row) const;
   Status LoadAccounts(Customer& customer);
 
   Connection& connection_;

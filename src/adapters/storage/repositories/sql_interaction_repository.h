@@ -1,0 +1,22 @@
+#pragma once
+
+#include "adapters/crypto/pii_cipher.h"
+#include "adapters/storage/db.h"
+#include "core/ports/interaction_repository.h"
+
+namespace lifeline::storage {
+
+class SqlInteractionRepository final : public InteractionRepository {
+ public:
+  SqlInteractionRepository(Connection& connection, const crypto::PiiCipher& cipher)
+      : connection_(connection), cipher_(cipher) {}
+  Result<std::int64_t> Insert(const Interaction& interaction) override;
+  Result<std::vector<Interaction>> ForCustomer(std::int64_t customer_id,
+                                               std::size_t limit) override;
+
+ private:
+  Connection& connection_;
+  const crypto::PiiCipher& cipher_;
+};
+
+}  // namespace lifeline::storage
