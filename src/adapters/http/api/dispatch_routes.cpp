@@ -82,7 +82,13 @@ Json DayPlanJson(const DayPlan& plan) {
   for (const dispatch::UnplannedJob& u : plan.unplanned) {
     unplanned.push_back({{"job_id", u.job_id}, {"reason", u.reason}});
   }
-  return {{"routes", routes}, {"unplanned", unplanned}, {"km", plan.km}};
+  Json moved = Json::array();
+  for (const dispatch::MovedJob& m : plan.moved) {
+    moved.push_back({{"job_id", m.job_id},
+                     {"from_user_id", m.from_user_id},
+                     {"to_user_id", m.to_user_id ? Json(*m.to_user_id) : Json(nullptr)}});
+  }
+  return {{"routes", routes}, {"unplanned", unplanned}, {"moved", moved}, {"km", plan.km}};
 }
 
 Result<dispatch::Trade> TradeField(std::optional<std::string_view> code) {
@@ -143,6 +149,9 @@ Result<DayJob> ReadJob(const JsonBody& item) {
   auto parts = item.OptionalInt("parts", 0, 10'000);
   if (!parts) return Fail(parts.error());
   job.parts = parts->value_or(0);
+  auto keep = item.OptionalInt("keep_with_user_id", 1, INT64_MAX);
+  if (!keep) return Fail(keep.error());
+  job.keep_with_user_id = *keep;
   return job;
 }
 

@@ -51,6 +51,13 @@ Problem BuildProblem(std::span<const Technician> technicians, std::span<const Da
     job.service_duration = j.duration_minutes;
     job.demand = j.parts;
     job.skills = SkillSet::Of({static_cast<unsigned>(j.trade)});
+    if (j.keep_with_user_id) {
+      for (std::size_t v = 0; v < technicians.size(); ++v) {
+        if (technicians[v].user_id == *j.keep_with_user_id && technicians[v].on_duty) {
+          job.pinned_vehicle = v;
+        }
+      }
+    }
     problem.jobs.push_back(job);
   }
   return problem;
@@ -58,6 +65,23 @@ Problem BuildProblem(std::span<const Technician> technicians, std::span<const Da
 
 int Minute(double t) {
   return static_cast<int>(std::lround(t));
+}
+
+std::vector<MovedJob> MovedJobs(const DayPlan& day, std::span<const DayJob> jobs) {
+  std::vector<MovedJob> moved;
+  for (const DayJob& job : jobs) {
+    if (!job.keep_with_user_id) continue;
+    std::optional<std::int64_t> now_with;
+    for (const TechnicianRoute& route : day.routes) {
+      for (const PlannedVisit& visit : route.visits) {
+        if (visit.job_id == job.id) now_with = route.user_id;
+      }
+    }
+    if (now_with != job.keep_with_user_id) {
+      moved.push_back({job.id, *job.keep_with_user_id, now_with});
+    }
+  }
+  return moved;
 }
 
 DayPlan ToDayPlan(const Plan& plan, std::span<const Technician> technicians,
@@ -84,6 +108,7 @@ DayPlan ToDayPlan(const Plan& plan, std::span<const Technician> technicians,
   for (const UnassignedJob& u : plan.unassigned) {
     day.unplanned.push_back({jobs[u.job].id, std::string(UnassignedReasonCode(u.reason))});
   }
+  day.moved = MovedJobs(day, jobs);
   return day;
 }
 

@@ -23,6 +23,10 @@ struct DayJob {
   int window_end_minute = 18 * 60;  // service must start by then
   int duration_minutes = 60;
   std::int64_t parts = 0;  // van capacity it uses
+  // Re-planning: the technician the customer was already told about. The job stays with them
+  // while they are on duty (only its place in their day may change, inside the window the
+  // customer was given); if they are not, it moves and the plan says so.
+  std::optional<std::int64_t> keep_with_user_id{};
 };
 
 struct PlannedVisit {
@@ -47,9 +51,18 @@ struct UnplannedJob {
   std::string reason;  // the solver's code: no_skilled_vehicle, window_unreachable, …
 };
 
+// A job that was announced with one technician and is now with another (or with nobody):
+// the customer must be told.
+struct MovedJob {
+  std::string job_id;
+  std::int64_t from_user_id = 0;
+  std::optional<std::int64_t> to_user_id{};
+};
+
 struct DayPlan {
   std::vector<TechnicianRoute> routes;
   std::vector<UnplannedJob> unplanned;
+  std::vector<MovedJob> moved;
   double km = 0;
 };
 

@@ -108,5 +108,30 @@ TEST(PlanDay, ATechnicianOffSickTakesNoJobs) {
   EXPECT_EQ(plan->unplanned[0].reason, "no_vehicle_on_shift");
 }
 
+TEST(PlanDay, ReplanningKeepsAnnouncedJobsWithTheirTechnicianAndNamesWhatMoves) {
+  std::vector<Technician> techs{Tech(1, "李师傅", {0, 0}, {{Trade::kPipeRepair, 2}}),
+                                Tech(2, "王师傅", {10, 0}, {{Trade::kPipeRepair, 2}}),
+                                Tech(3, "赵师傅", {0, 1}, {{Trade::kPipeRepair, 2}})};
+  // Announced with 王师傅 although 李师傅 is nearer: it stays with 王师傅.
+  std::vector<DayJob> jobs{{"WO-KEEP", {0.5, 0}, Trade::kPipeRepair, 9 * 60, 11 * 60, 30, 0, 2},
+                           {"WO-ILL", {0.2, 0.8}, Trade::kPipeRepair, 9 * 60, 12 * 60, 30, 0, 3}};
+  techs[2].on_duty = false;  // 赵师傅 fell ill
+  auto plan = PlanDay(techs, jobs, {.seconds = 0.2});
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  for (const TechnicianRoute& route : plan->routes) {
+    for (const PlannedVisit& v : route.visits) {
+      if (v.job_id == "WO-KEEP") {
+        EXPECT_EQ(route.user_id, 2) << "announced with 王师傅, who is on duty";
+      } else {
+        EXPECT_NE(route.user_id, 3) << "赵师傅 is ill";
+      }
+    }
+  }
+  ASSERT_EQ(plan->moved.size(), 1u);
+  EXPECT_EQ(plan->moved[0].job_id, "WO-ILL");
+  EXPECT_EQ(plan->moved[0].from_user_id, 3);
+  EXPECT_TRUE(plan->moved[0].to_user_id.has_value());
+}
+
 }  // namespace
 }  // namespace lifeline::dispatch
