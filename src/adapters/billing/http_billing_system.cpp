@@ -1,95 +1,18 @@
 #include "adapters/billing/http_billing_system.h"
 
-// clang-format off
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
-// clang-format on
-
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <cctype>
-#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-namespace lifeline::billing {
+#include "adapters/outbound/http_get.h"
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = beast::http;
-using tcp = asio::ip::tcp;
+namespace lifeline::billing {
 
 namespace {
 
 constexpr std::string_view kPlaceholder = "{account_no}";
-constexpr std::size_t kMaxAnswerBytes = 1 << 20;
-
-struct HttpAnswer {
-  int status = 0;
-  std::string body;
-};
 
 Error Unavailable(const std::string& why) {
   return Error::Unavailable("billing system unavailable: " + why);
-}
-
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
-
-// One GET with a deadline over the whole exchange, on a private io_context: the caller is a
-// worker thread that may block, and nothing is shared with the server's I/O threads.
-Result<HttpAnswer> Get(const std::string& host, const std::string& port, const std::string& target,
-                       std::chrono::milliseconds timeout) {
-  asio::io_context ioc;
-  beast::error_code ec;
-  HttpAnswer answer;
-  asio::co_spawn(
-      ioc,
-      [&]() -> asio::awaitable<void> {
-        auto redirect = asio::redirect_error(asio::use_awaitable, ec);
-        tcp::resolver resolver(ioc);
-        beast::tcp_stream stream(ioc);
-        stream.expires_after(timeout);
-        const auto endpoints = co_await resolver.async_resolve(host, port, redirect);
-        if (ec) co_return;
-        co_await stream.async_connect(endpoints, redirect);
-        if (ec) co_return;
-        bhttp::request<bhttp::empty_body> request(bhttp::verb::get, target, 11);
-        request.set(bhttp::field::host, host);
-        request.set(bhttp::field::accept, "application/json");
-        request.set(bhttp::field::user_agent, "lifeline");
-        co_await bhttp::async_write(stream, request, redirect);
-        if (ec) co_return;
-        beast::flat_buffer buffer;
-        bhttp::response_parser<bhttp::string_body> parser;
-        parser.body_limit(kMaxAnswerBytes);
-        co_await bhttp::async_read(stream, buffer, parser, redirect);
-        if (ec) co_return;
-        answer.status = static_cast<int>(parser.get().result_int());
-        answer.body = std::move(parser.get().body());
-        stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-        ec = {};
-      },
-      asio::detached);
-  ioc.run();
-  if (ec == beast::error::timeout) return Fail(Unavailable("no answer within the timeout"));
-  if (ec) return Fail(Unavailable(ec.message()));
-  return answer;
 }
 
 Result<std::int64_t> MoneyAt(const nlohmann::json& json, const std::string& pointer,
@@ -155,26 +78,14 @@ Status CheckPointers(const BillingFieldMap& fields) {
   return Ok();
 }
 
-Result<HttpEndpoint> ParseEndpoint(const std::string& url) {
-  constexpr std::string_view kScheme = "http://";
-  if (!url.starts_with(kScheme) || url.find(kPlaceholder) == std::string::npos) {
-    return Fail(Error::Invalid("billing.url",
-                               "billing.url must be http://host[:port]/… with {account_no}"));
+// The URL must hold {account_no}, replaced per call.
+Result<std::pair<outbound::HttpEndpoint, std::string>> ParseEndpoint(const std::string& url) {
+  auto parsed = outbound::ParseHttpUrl(url, "billing.url");
+  if (!parsed) return parsed;
+  if (parsed->second.find(kPlaceholder) == std::string::npos) {
+    return Fail(Error::Invalid("billing.url", "billing.url must contain {account_no}"));
   }
-  const std::string rest = url.substr(kScheme.size());
-  const auto slash = rest.find('/');
-  if (slash == std::string::npos || slash == 0) {
-    return Fail(Error::Invalid("billing.url", "billing.url needs a host and a path"));
-  }
-  const std::string authority = rest.substr(0, slash);
-  const auto colon = authority.rfind(':');
-  HttpEndpoint endpoint{authority.substr(0, colon),
-                        colon == std::string::npos ? "80" : authority.substr(colon + 1),
-                        rest.substr(slash)};
-  if (endpoint.host.empty() || endpoint.port.empty()) {
-    return Fail(Error::Invalid("billing.url", "billing.url has an empty host or port"));
-  }
-  return endpoint;
+  return parsed;
 }
 
 }  // namespace
@@ -191,14 +102,15 @@ Result<std::unique_ptr<HttpBillingSystem>> HttpBillingSystem::Create(HttpBilling
   if (auto s = CheckPointers(options.fields); !s) return Fail(s.error());
   auto endpoint = ParseEndpoint(options.url);
   if (!endpoint) return Fail(endpoint.error());
-  return std::unique_ptr<HttpBillingSystem>(
-      new HttpBillingSystem(std::move(options), std::move(*endpoint), clock));
+  return std::unique_ptr<HttpBillingSystem>(new HttpBillingSystem(
+      std::move(options), std::move(endpoint->first), std::move(endpoint->second), clock));
 }
 
-HttpBillingSystem::HttpBillingSystem(HttpBillingOptions options, HttpEndpoint endpoint,
-                                     const Clock& clock)
+HttpBillingSystem::HttpBillingSystem(HttpBillingOptions options, outbound::HttpEndpoint endpoint,
+                                     std::string path_template, const Clock& clock)
     : options_(std::move(options)),
       endpoint_(std::move(endpoint)),
+      path_template_(std::move(path_template)),
       clock_(clock),
       breaker_(options_.failure_threshold, TimeMs{options_.cooldown_seconds} * 1000) {}
 
@@ -226,10 +138,11 @@ Result<BillingSnapshot> HttpBillingSystem::Snapshot(std::string_view account_no)
 }
 
 Result<BillingSnapshot> HttpBillingSystem::Fetch(std::string_view account_no) {
-  std::string target = endpoint_.path_template;
-  target.replace(target.find(kPlaceholder), kPlaceholder.size(), PercentEncode(account_no));
-  auto answer =
-      Get(endpoint_.host, endpoint_.port, target, std::chrono::milliseconds(options_.timeout_ms));
+  std::string target = path_template_;
+  target.replace(target.find(kPlaceholder), kPlaceholder.size(),
+                 outbound::PercentEncode(account_no));
+  auto answer = outbound::HttpGet(endpoint_, target, std::chrono::milliseconds(options_.timeout_ms),
+                                  "billing system");
   if (!answer) return Fail(answer.error());
   if (answer->status == 404) {
     return Fail(Error::NotFound("no such account in the billing system"));

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "adapters/outbound/http_get.h"
 #include "core/common/circuit_breaker.h"
 #include "core/ports/billing_system.h"
 #include "core/ports/clock.h"
@@ -32,12 +33,6 @@ struct HttpBillingOptions {
   int cooldown_seconds = 30;
 };
 
-struct HttpEndpoint {
-  std::string host;
-  std::string port;
-  std::string path_template;  // with {account_no}
-};
-
 // kInvalidArgument naming the key (billing.url, billing.balance, …) when the options cannot
 // work: the URL is not http://host[:port]/… with {account_no} in it, a pointer does not parse.
 Status ValidateHttpBillingOptions(const HttpBillingOptions& options);
@@ -52,11 +47,13 @@ class HttpBillingSystem final : public BillingSystem {
   CircuitBreaker::State breaker_state();
 
  private:
-  HttpBillingSystem(HttpBillingOptions options, HttpEndpoint endpoint, const Clock& clock);
+  HttpBillingSystem(HttpBillingOptions options, outbound::HttpEndpoint endpoint,
+                    std::string path_template, const Clock& clock);
   Result<BillingSnapshot> Fetch(std::string_view account_no);
 
   HttpBillingOptions options_;
-  HttpEndpoint endpoint_;
+  outbound::HttpEndpoint endpoint_;
+  std::string path_template_;  // with {account_no}
   const Clock& clock_;
   std::mutex mutex_;  // guards breaker_
   CircuitBreaker breaker_;

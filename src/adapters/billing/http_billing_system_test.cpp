@@ -4,113 +4,18 @@
 
 #include <gtest/gtest.h>
 
-// clang-format off
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
-// clang-format on
-
-#include <atomic>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/streambuf.hpp>
-#include <boost/asio/write.hpp>
 #include <chrono>
-#include <mutex>
 #include <string>
-#include <thread>
+
+#include "adapters/outbound/testing/fake_http_server.h"
 
 namespace lifeline::billing {
 namespace {
-
-namespace asio = boost::asio;
-using tcp = asio::ip::tcp;
 
 class ManualClock final : public Clock {
  public:
   TimeMs NowMs() const override { return now; }
   TimeMs now = 1'000'000;
-};
-
-// Answers every request with the current status, body and delay; counts the requests and
-// remembers the last request line.
-class FakeBillingServer {
- public:
-  FakeBillingServer() : acceptor_(ioc_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
-    thread_ = std::thread([this] { Run(); });
-  }
-  ~FakeBillingServer() {
-    stopping_ = true;
-    boost::system::error_code ec;
-    tcp::socket poke(ioc_);
-    poke.connect(acceptor_.local_endpoint(), ec);  // wakes the blocking accept
-    thread_.join();
-  }
-  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
-  void Answer(int status, std::string body, std::chrono::milliseconds delay = {}) {
-    std::lock_guard lock(mutex_);
-    status_ = status;
-    body_ = std::move(body);
-    delay_ = delay;
-  }
-  int requests() const { return requests_; }
-  // Waits (bounded) until every request received has been answered.
-  void WaitIdle() {
-    for (int i = 0; i < 200 && answered_ < requests_; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  std::string last_request_line() {
-    std::lock_guard lock(mutex_);
-    return last_line_;
-  }
-
- private:
-  void Run() {
-    while (!stopping_) {
-      boost::system::error_code ec;
-      tcp::socket socket(ioc_);
-      acceptor_.accept(socket, ec);
-      if (ec || stopping_) continue;
-      Serve(socket);
-    }
-  }
-  void Serve(tcp::socket& socket) {
-    boost::system::error_code ec;
-    asio::streambuf request;
-    asio::read_until(socket, request, "\r\n\r\n", ec);
-    if (ec) return;
-    ++requests_;
-    std::string line(asio::buffers_begin(request.data()), asio::buffers_end(request.data()));
-    int status;
-    std::string body;
-    std::chrono::milliseconds delay;
-    {
-      std::lock_guard lock(mutex_);
-      last_line_ = line.substr(0, line.find("\r\n"));
-      status = status_;
-      body = body_;
-      delay = delay_;
-    }
-    std::this_thread::sleep_for(delay);
-    const std::string response =
-        "HTTP/1.1 " + std::to_string(status) +
-        " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-        "\r\nConnection: close\r\n\r\n" + body;
-    asio::write(socket, asio::buffer(response), ec);
-    socket.shutdown(tcp::socket::shutdown_both, ec);
-    ++answered_;
-  }
-
-  asio::io_context ioc_;
-  tcp::acceptor acceptor_;
-  std::thread thread_;
-  std::atomic<bool> stopping_{false};
-  std::atomic<int> requests_{0};
-  std::atomic<int> answered_{0};
-  std::mutex mutex_;
-  int status_ = 200;
-  std::string body_ = "{}";
-  std::chrono::milliseconds delay_{0};
-  std::string last_line_;
 };
 
 class HttpBilling : public ::testing::Test {
@@ -133,7 +38,7 @@ class HttpBilling : public ::testing::Test {
     return std::move(*billing);
   }
 
-  FakeBillingServer server;
+  testing::FakeHttpServer server;
   ManualClock clock;
 };
 

@@ -127,14 +127,17 @@ Result<DayPlan> PlanDay(std::span<const Technician> technicians, std::span<const
     for (const DayJob& j : jobs) nobody.unplanned.push_back({j.id, "no_skilled_vehicle"});
     return nobody;
   }
-  // Kilometres as distance, minutes as time: straight line × detour, at the model's speed.
-  const EuclideanTravel travel(Locations(technicians, jobs), options.travel.detour_factor,
-                               options.travel.speed_kmh / 60.0);
+  // Kilometres as distance, minutes as time.
+  StraightLineTravelTimes straight_line(options.travel);
+  TravelTimes& source = options.travel_times != nullptr ? *options.travel_times : straight_line;
+  const std::vector<Point> locations = Locations(technicians, jobs);
+  auto travel = source.Between(locations);
+  if (!travel) return Fail(travel.error());
   SolverOptions solver;
   solver.seed = options.seed;
   solver.time_limit_seconds = options.seconds;
   solver.searches = 2;
-  auto plan = Solve(BuildProblem(technicians, jobs), travel, solver);
+  auto plan = Solve(BuildProblem(technicians, jobs), **travel, solver);
   if (!plan) return Fail(plan.error());
   return ToDayPlan(*plan, technicians, jobs);
 }

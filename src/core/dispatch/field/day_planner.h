@@ -69,7 +69,8 @@ struct DayPlan {
 struct DayPlanOptions {
   double seconds = 2;
   std::uint64_t seed = 1;
-  TravelModel travel{};
+  TravelModel travel{};                 // straight-line estimates, when no source is given
+  TravelTimes* travel_times = nullptr;  // e.g. a routing server; not owned
 };
 
 // kInvalidArgument naming the job for a malformed one (a window that ends before it starts is

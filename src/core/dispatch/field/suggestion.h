@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dispatch/field/technician.h"
+#include "core/dispatch/field/travel_times.h"
 
 namespace lifeline::dispatch {
 
@@ -26,11 +27,6 @@ struct TechnicianLoad {
   std::int64_t user_id = 0;
   int jobs_left = 0;
   int busy_minutes = 0;  // work still ahead of them today (service times of those jobs)
-};
-
-struct TravelModel {
-  double detour_factor = 1.35;  // road distance over straight-line distance, typical of a city
-  double speed_kmh = 25;        // a van in city traffic
 };
 
 struct Suggestion {
