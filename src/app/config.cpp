@@ -43,6 +43,11 @@ const std::set<std::string, std::less<>> kKnownKeys{
     "billing.amount_scale",
     "billing.failure_threshold",
     "billing.cooldown_seconds",
+    "routing.url",
+    "routing.profile",
+    "routing.origin_longitude",
+    "routing.origin_latitude",
+    "routing.timeout_ms",
 };
 
 Error Bad(std::string_view key, std::string_view why) {
@@ -159,6 +164,38 @@ Status ApplyBilling(const toml::table& file, billing::HttpBillingOptions& billin
   return status;
 }
 
+Status ApplyDouble(const toml::table& file, std::string_view path, double min, double max,
+                   double& field) {
+  return Each(file, path, [&](const Setting& s) -> Status {
+    const std::string text(s.text());
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(value >= min && value <= max)) {
+      return Fail(Bad(
+          s.key(), "must be a number from " + std::to_string(min) + " to " + std::to_string(max)));
+    }
+    field = value;
+    return Ok();
+  });
+}
+
+Status ApplyRouting(const toml::table& file, routing::OsrmOptions& routing) {
+  Status status = ApplyText(file, "routing.url", routing.url);
+  if (status) status = ApplyText(file, "routing.profile", routing.profile);
+  if (status) {
+    status = ApplyDouble(file, "routing.origin_longitude", -180, 180, routing.origin_longitude);
+  }
+  if (status) {
+    status = ApplyDouble(file, "routing.origin_latitude", -85, 85, routing.origin_latitude);
+  }
+  if (status) status = ApplyInt(file, "routing.timeout_ms", 100, 60'000, routing.timeout_ms);
+  if (status && !routing.url.empty()) {
+    auto made = routing::OsrmTravelTimes::Create(routing);
+    if (!made) status = Fail(made.error());
+  }
+  return status;
+}
+
 Status ApplyFile(const toml::table& file, Config& config) {
   Status status = Each(file, "data_dir", [&](const Setting& s) -> Status {
     config.data_dir = std::filesystem::path(s.text());
@@ -251,6 +288,7 @@ Status ApplyFile(const toml::table& file, Config& config) {
     status =
         ApplyInt(file, "security.lockout_minutes", 1, 24 * 60, config.security.lockout_minutes);
   if (status) status = ApplyBilling(file, config.billing);
+  if (status) status = ApplyRouting(file, config.routing);
   return status;
 }
 

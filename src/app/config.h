@@ -10,6 +10,7 @@
 
 #include "adapters/billing/http_billing_system.h"
 #include "adapters/crypto/sodium.h"
+#include "adapters/routing/osrm_travel_times.h"
 #include "adapters/storage/sqlite/sqlite_db.h"
 #include "core/common/error.h"
 
@@ -50,6 +51,7 @@ struct Config {
   StorageConfig storage;
   SecurityConfig security;
   billing::HttpBillingOptions billing;  // an empty url: the built-in billing over our own tables
+  routing::OsrmOptions routing;         // an empty url: straight-line travel estimates
 
   std::filesystem::path SqlitePath() const { return data_dir / "lifeline.db"; }
   std::filesystem::path MasterKeyPath() const {

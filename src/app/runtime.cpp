@@ -75,7 +75,13 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   if (!billing) return Fail(billing.error());
   rt->billing_system_ = std::move(*billing);
   rt->billing_ = std::make_unique<BillingService>(*rt->store_, *rt->billing_system_);
-  rt->dispatch_ = std::make_unique<dispatch::DispatchService>(*rt->store_, rt->clock_);
+  if (!config.routing.url.empty()) {
+    auto osrm = routing::OsrmTravelTimes::Create(config.routing);
+    if (!osrm) return Fail(osrm.error());
+    rt->travel_times_ = std::move(*osrm);
+  }
+  rt->dispatch_ = std::make_unique<dispatch::DispatchService>(*rt->store_, rt->clock_,
+                                                              rt->travel_times_.get());
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
   return rt;

@@ -63,6 +63,7 @@ class Runtime {
   std::unique_ptr<OutageService> outages_;
   std::unique_ptr<BillingSystem> billing_system_;  // HTTP when configured, else built-in
   std::unique_ptr<BillingService> billing_;
+  std::unique_ptr<dispatch::TravelTimes> travel_times_;  // a routing server, when configured
   std::unique_ptr<dispatch::DispatchService> dispatch_;
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<AuditService> audit_;

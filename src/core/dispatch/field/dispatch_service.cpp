@@ -51,7 +51,9 @@ Result<DayPlan> DispatchService::Plan(const Principal& actor, std::int64_t team_
   if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
   auto technicians = ListTechnicians(store_, team_id);
   if (!technicians) return Fail(technicians.error());
-  return PlanDay(*technicians, jobs, options);
+  DayPlanOptions with_source = options;
+  if (with_source.travel_times == nullptr) with_source.travel_times = travel_times_;
+  return PlanDay(*technicians, jobs, with_source);
 }
 
 Status DispatchService::ReportPosition(const Principal& actor, Point position) {

@@ -18,8 +18,14 @@ namespace lifeline::dispatch {
 class DispatchService {
  public:
   // `utc_offset_minutes` turns the clock into the local minute of day (China: +480).
-  DispatchService(Store& store, const Clock& clock, int utc_offset_minutes = 8 * 60)
-      : store_(store), clock_(clock), utc_offset_minutes_(utc_offset_minutes) {}
+  // `travel_times` (not owned) gives day plans their travel times; straight-line estimates when
+  // null.
+  DispatchService(Store& store, const Clock& clock, TravelTimes* travel_times = nullptr,
+                  int utc_offset_minutes = 8 * 60)
+      : store_(store),
+        clock_(clock),
+        travel_times_(travel_times),
+        utc_offset_minutes_(utc_offset_minutes) {}
 
   // All teams when team_id is 0.
   [[nodiscard]] Result<std::vector<Technician>> Technicians(const Principal& actor,
@@ -37,6 +43,7 @@ class DispatchService {
  private:
   Store& store_;
   const Clock& clock_;
+  TravelTimes* travel_times_;
   int utc_offset_minutes_;
 };
 
