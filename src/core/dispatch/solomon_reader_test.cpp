@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "core/common/rng.h"
@@ -63,6 +64,11 @@ struct BadInput {
   std::string text;
   std::string message_part;  // the error names the line and the problem
 };
+
+// Test logs show the case's label, not the struct's bytes.
+void PrintTo(const BadInput& input, std::ostream* out) {
+  *out << input.label;
+}
 
 class SolomonReaderErrors : public ::testing::TestWithParam<BadInput> {};
 
