@@ -6,7 +6,9 @@
 #include "adapters/storage/sql_city_loader.h"
 #include "core/demo/demo_staff.h"
 #include "core/demo/demo_technicians.h"
+#include "core/demo/demo_work_orders.h"
 #include "core/identity/auth_service.h"
+#include "core/workorders/work_order_service.h"
 
 namespace lifeline::app {
 
@@ -118,6 +120,143 @@ Status AddTechnicianProfiles(Runtime& runtime) {
   });
 }
 
+// The seeder moves this clock, so demo orders carry the times of the weeks they stand for.
+class SeedClock final : public Clock {
+ public:
+  TimeMs NowMs() const override { return now_; }
+  void Set(TimeMs at) { now_ = at; }
+
+ private:
+  TimeMs now_ = 0;
+};
+
+struct DemoActors {
+  Principal agent;
+  Principal dispatcher;
+  std::vector<Principal> technicians;
+};
+
+Result<DemoActors> LoadDemoActors(Runtime& runtime) {
+  DemoActors actors;
+  Status read = runtime.store().Read([&](StoreSession& session) -> Status {
+    auto users = session.Users().List();
+    if (!users) return Fail(users.error());
+    for (const User& user : *users) {
+      if (user.username != "agent01" && user.username != "dispatcher01" &&
+          user.role != Role::kTechnician) {
+        continue;
+      }
+      auto principal = LoadPrincipal(session, user);
+      if (!principal) return Fail(principal.error());
+      if (user.username == "agent01") actors.agent = *principal;
+      if (user.username == "dispatcher01") actors.dispatcher = *principal;
+      if (user.role == Role::kTechnician) actors.technicians.push_back(*principal);
+    }
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  if (actors.technicians.empty()) return Fail(Error::Internal("the demo staff has no technicians"));
+  return actors;
+}
+
+const Principal& TechnicianFor(const DemoActors& actors, std::int64_t district_id, std::size_t n) {
+  std::vector<const Principal*> serving;
+  for (const Principal& t : actors.technicians) {
+    if (t.scope.Covers(district_id)) serving.push_back(&t);
+  }
+  if (serving.empty()) return actors.technicians[n % actors.technicians.size()];
+  return *serving[n % serving.size()];
+}
+
+Result<Customer> CustomerAt(Runtime& runtime, std::int64_t index) {
+  Customer customer;
+  Status read = runtime.store().Read([&](StoreSession& session) -> Status {
+    auto found = session.Customers().FindById(index + 1);
+    if (!found) return Fail(found.error());
+    customer = std::move(*found);
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return customer;
+}
+
+// Walks one demo order as far as its plan says, each step by the person who would take it.
+Status Progress(WorkOrderService& orders, SeedClock& clock, const demo::DemoWorkOrder& planned,
+                const WorkOrder& order, const DemoActors& actors, const Principal& technician) {
+  using demo::DemoStage;
+  auto step = [&](const Principal& who, WorkOrderCommand command) -> Status {
+    clock.Set(clock.NowMs() + planned.step_gap);
+    auto done = orders.Act(who, order.id, command);
+    if (!done) return Fail(done.error());
+    return Ok();
+  };
+  const DemoStage stage = planned.stage;
+  if (stage == DemoStage::kCancelled) {
+    return step(actors.dispatcher,
+                {.action = WorkOrderAction::kCancel, .note = "客户表示已自行解决"});
+  }
+  const auto reached = [&](DemoStage at) {
+    return static_cast<int>(stage) >= static_cast<int>(at);
+  };
+  if (reached(DemoStage::kDispatched)) {
+    auto s = step(actors.dispatcher,
+                  {.action = WorkOrderAction::kDispatch, .department_id = technician.org_unit_id});
+    if (!s) return s;
+  }
+  if (reached(DemoStage::kAssigned)) {
+    auto s = step(actors.dispatcher,
+                  {.action = WorkOrderAction::kAssign, .assignee_id = technician.user_id});
+    if (!s) return s;
+  }
+  for (auto [at, action] : {std::pair{DemoStage::kEnRoute, WorkOrderAction::kDepart},
+                            std::pair{DemoStage::kOnSite, WorkOrderAction::kArrive},
+                            std::pair{DemoStage::kResolved, WorkOrderAction::kResolve}}) {
+    if (!reached(at)) return Ok();
+    if (auto s = step(technician, {.action = action}); !s) return s;
+  }
+  if (stage != DemoStage::kClosed) return Ok();
+  if (auto s = step(actors.agent, {.action = WorkOrderAction::kStartCallback}); !s) return s;
+  return step(
+      actors.agent,
+      {.action = WorkOrderAction::kClose, .reached = true, .satisfaction = planned.satisfaction});
+}
+
+// A few hundred orders over the last month, through WorkOrderService like any other: each
+// with its history, audit entries and events.
+Status AddDemoWorkOrders(Runtime& runtime, std::int64_t customers, SeedReport& report) {
+  const std::int64_t count = std::min<std::int64_t>(300, customers / 5);
+  auto actors = LoadDemoActors(runtime);
+  if (!actors) return Fail(actors.error());
+  SeedClock clock;
+  WorkOrderService orders(runtime.store(), clock, runtime.random());
+  const TimeMs now = runtime.clock().NowMs();
+  Rng rng(20261115);
+  std::size_t n = 0;
+  for (demo::DemoWorkOrder planned : demo::PlanDemoWorkOrders(count, customers)) {
+    auto customer = CustomerAt(runtime, planned.customer_index);
+    if (!customer) return Fail(customer.error());
+    if (customer->accounts.empty()) continue;
+    const Account& account = customer->accounts[rng.Below(customer->accounts.size())];
+    const demo::DemoCategory category = demo::DemoCategoryFor(account.utility, planned.type, rng);
+    planned.step_gap = std::min(planned.step_gap, planned.age / 8);
+    clock.Set(now - planned.age);
+    auto order = orders.Create(
+        actors->agent,
+        {.type = planned.type,
+         .category = category.code,
+         .title = category.title,
+         .customer_id = customer->id,
+         .account_id = account.id,
+         .contact_name = customer->name,
+         .contact_phone = customer->phones.empty() ? std::string() : customer->phones.front()});
+    if (!order) return Fail(order.error());
+    const Principal& technician = TechnicianFor(*actors, account.district_id, n++);
+    if (auto s = Progress(orders, clock, planned, *order, *actors, technician); !s) return s;
+    ++report.work_orders;
+  }
+  return Ok();
+}
+
 Status WriteAccountsFile(const demo::StaffPlan& plan, const std::filesystem::path& path) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
@@ -146,6 +285,7 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   const demo::StaffPlan plan = demo::DemoStaff();
   if (auto s = AddStaff(runtime, plan, *districts, report); !s) return Fail(s.error());
   if (auto s = AddTechnicianProfiles(runtime); !s) return Fail(s.error());
+  if (auto s = AddDemoWorkOrders(runtime, customers, report); !s) return Fail(s.error());
   if (auto s = WriteAccountsFile(plan, accounts_file); !s) return Fail(s.error());
   return report;
 }

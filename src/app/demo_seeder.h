@@ -14,6 +14,7 @@ struct SeedReport {
   demo::DemoCitySummary city;
   int org_units = 0;
   int users = 0;
+  int work_orders = 0;
 };
 
 [[nodiscard]] Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,

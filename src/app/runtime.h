@@ -19,6 +19,7 @@
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
+#include "core/workorders/work_order_service.h"
 
 namespace lifeline::app {
 
@@ -34,6 +35,7 @@ class Runtime {
   const Clock& clock() const { return clock_; }
   const Digest& digest() const { return digest_; }
   const PasswordHasher& hasher() const { return hasher_; }
+  SecureRandom& random() { return random_; }
 
   AuthService& auth() { return *auth_; }
   UserService& users() { return *users_; }
@@ -43,6 +45,7 @@ class Runtime {
   BillingService& billing() { return *billing_; }
   dispatch::DispatchService& dispatch() { return *dispatch_; }
   InteractionService& interactions() { return *interactions_; }
+  WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
 
  private:
@@ -66,6 +69,7 @@ class Runtime {
   std::unique_ptr<dispatch::TravelTimes> travel_times_;  // a routing server, when configured
   std::unique_ptr<dispatch::DispatchService> dispatch_;
   std::unique_ptr<InteractionService> interactions_;
+  std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
 };
 

@@ -4,6 +4,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "adapters/events/event_hub.h"
 #include "adapters/http/api/routes.h"
 #include "adapters/http/dispatcher.h"
@@ -18,6 +23,40 @@
 namespace lifeline::app {
 
 namespace {
+
+// Records missed work-order deadlines once a minute (docs/design/work-orders.md, "Breaches").
+// With several nodes each runs it; optimistic versions let one win each order.
+class DeadlineWatch {
+ public:
+  explicit DeadlineWatch(WorkOrderService& orders) : orders_(orders), thread_([this] { Run(); }) {}
+  DeadlineWatch(const DeadlineWatch&) = delete;
+  DeadlineWatch& operator=(const DeadlineWatch&) = delete;
+  ~DeadlineWatch() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::minutes(1), [this] { return stop_; })) {
+      lock.unlock();
+      auto escalated = orders_.EscalateOverdue();
+      if (!escalated) spdlog::warn("work-order deadlines: {}", escalated.error().message);
+      lock.lock();
+    }
+  }
+
+  WorkOrderService& orders_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 void RenderPoolMetrics(storage::Db& db, std::string& out) {
   out += "# HELP lifeline_db_pool_connections Database connections by pool and state.\n";
@@ -60,6 +99,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .billing = rt.billing(),
           .dispatch = rt.dispatch(),
           .interactions = rt.interactions(),
+          .work_orders = rt.work_orders(),
           .metrics = {}};
 }
 
@@ -142,7 +182,9 @@ int RunServe(const ConfigOverrides& overrides) {
                config->server.host, *port, config->UsesPostgres() ? "PostgreSQL" : "SQLite",
                config->server.io_threads, config->server.worker_threads,
                web.empty() ? ", no web app built" : ", web app");
+  auto deadline_watch = std::make_unique<DeadlineWatch>(rt.work_orders());
   server.Run(/*handle_signals=*/true);
+  deadline_watch.reset();
   spdlog::info("shutting down: requests drained, closing the event stream and the database");
   listener.reset();
   hub.Stop();

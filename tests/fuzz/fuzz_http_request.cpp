@@ -45,6 +45,7 @@ struct World {
   std::unique_ptr<BillingService> billing;
   std::unique_ptr<dispatch::DispatchService> dispatch;
   std::unique_ptr<InteractionService> interactions;
+  std::unique_ptr<WorkOrderService> work_orders;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
@@ -78,6 +79,7 @@ World* Build() {
   w->billing = std::make_unique<BillingService>(*w->store, *w->billing_system);
   w->dispatch = std::make_unique<dispatch::DispatchService>(*w->store, w->clock);
   w->interactions = std::make_unique<InteractionService>(*w->store, w->clock);
+  w->work_orders = std::make_unique<WorkOrderService>(*w->store, w->clock, w->random);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -98,6 +100,7 @@ World* Build() {
                                           *w->billing,
                                           *w->dispatch,
                                           *w->interactions,
+                                          *w->work_orders,
                                           {}});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);

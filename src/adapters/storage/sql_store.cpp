@@ -12,6 +12,7 @@
 #include "adapters/storage/repositories/sql_technician_repository.h"
 #include "adapters/storage/repositories/sql_topology_repository.h"
 #include "adapters/storage/repositories/sql_user_repository.h"
+#include "adapters/storage/repositories/sql_work_order_repository.h"
 
 namespace lifeline::storage {
 
@@ -40,6 +41,8 @@ class SqlStoreSession final : public StoreSession {
     return Lazy(interactions_, connection_, cipher_);
   }
 
+  WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
+
   SqlEventLog& event_log() { return events_; }
 
  private:
@@ -64,6 +67,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlAnnouncementRepository> announcements_;
   std::optional<SqlTechnicianRepository> technicians_;
   std::optional<SqlInteractionRepository> interactions_;
+  std::optional<SqlWorkOrderRepository> work_orders_;
 };
 
 }  // namespace

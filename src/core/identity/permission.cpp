@@ -58,17 +58,17 @@ PermissionSet RolePermissions(Role role) {
   using enum Permission;
   switch (role) {
     case Role::kAgent:
-      return {kCustomerRead,  kCustomerWrite,  kOrgRead,          kEventsSubscribe,
+      return {kCustomerRead,  kCustomerWrite,   kOrgRead,          kEventsSubscribe,
               kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback};
     case Role::kDispatcher:
-      return {kCustomerRead,  kOrgRead,         kUserRead,         kEventsSubscribe, kOutageManage,
-              kDispatchPlan,  kWorkOrderRead,   kWorkOrderCreate,  kWorkOrderDispatch};
+      return {kCustomerRead, kOrgRead,       kUserRead,        kEventsSubscribe,  kOutageManage,
+              kDispatchPlan, kWorkOrderRead, kWorkOrderCreate, kWorkOrderDispatch};
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead, kWorkOrderRead, kWorkOrderHandle};
     case Role::kSupervisor:
-      return {kCustomerRead,      kCustomerReadPii,  kCustomerWrite,   kOrgRead,
-              kUserRead,          kEventsSubscribe,  kOutageManage,    kDispatchPlan,
-              kWorkOrderRead,     kWorkOrderCreate,  kWorkOrderDispatch, kWorkOrderHandle,
+      return {kCustomerRead,     kCustomerReadPii, kCustomerWrite,     kOrgRead,
+              kUserRead,         kEventsSubscribe, kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,    kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
               kWorkOrderCallback};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead};
@@ -77,8 +77,8 @@ PermissionSet RolePermissions(Role role) {
     case Role::kAuditor:
       return {kAuditRead, kCustomerRead, kOrgRead, kUserRead, kWorkOrderRead};
     case Role::kIntegration:  // a SCADA or GIS feed posts outages; a 12345 feed posts orders
-      return {kCustomerRead,  kCustomerWrite,  kEventsSubscribe, kOutageManage,
-              kWorkOrderRead, kWorkOrderCreate};
+      return {kCustomerRead, kCustomerWrite, kEventsSubscribe,
+              kOutageManage, kWorkOrderRead, kWorkOrderCreate};
   }
   return {};
 }

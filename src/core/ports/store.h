@@ -12,6 +12,7 @@
 #include "core/ports/interaction_repository.h"
 #include "core/ports/outage_repository.h"
 #include "core/ports/technician_repository.h"
+#include "core/ports/work_order_repository.h"
 
 namespace lifeline {
 
@@ -30,6 +31,7 @@ class StoreSession {
   virtual AnnouncementRepository& Announcements() = 0;
   virtual TechnicianRepository& Technicians() = 0;
   virtual InteractionRepository& Interactions() = 0;
+  virtual WorkOrderRepository& WorkOrders() = 0;
 };
 
 class Store {

@@ -18,6 +18,7 @@
 #include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
 #include "core/ports/store.h"
+#include "core/workorders/work_order_service.h"
 
 namespace lifeline::http {
 
@@ -33,6 +34,7 @@ struct ApiDependencies {
   BillingService& billing;
   dispatch::DispatchService& dispatch;
   InteractionService& interactions;
+  WorkOrderService& work_orders;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
 };
@@ -46,6 +48,7 @@ void AddEventRoutes(Router& router, ApiDependencies& deps);
 void AddOutageRoutes(Router& router, ApiDependencies& deps);
 void AddDispatchRoutes(Router& router, ApiDependencies& deps);
 void AddInteractionRoutes(Router& router, ApiDependencies& deps);
+void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -57,6 +60,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddOutageRoutes(router, deps);
   AddDispatchRoutes(router, deps);
   AddInteractionRoutes(router, deps);
+  AddWorkOrderRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

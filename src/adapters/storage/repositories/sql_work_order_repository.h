@@ -1,0 +1,35 @@
+// Work orders over SQL: the orders (contact phone sealed like every phone number), their
+// history, and the deadline settings (sql_work_order_settings.cpp).
+#pragma once
+
+#include "adapters/crypto/pii_cipher.h"
+#include "adapters/storage/db.h"
+#include "core/ports/work_order_repository.h"
+
+namespace lifeline::storage {
+
+class SqlWorkOrderRepository final : public WorkOrderRepository {
+ public:
+  SqlWorkOrderRepository(Connection& connection, const crypto::PiiCipher& cipher)
+      : connection_(connection), cipher_(cipher) {}
+
+  Result<std::int64_t> Insert(const WorkOrder& order) override;
+  Result<WorkOrder> FindById(std::int64_t id) override;
+  Result<WorkOrder> FindByTrackingCode(std::string_view code) override;
+  Status Update(const WorkOrder& order, std::int64_t expected_version) override;
+  Result<std::int64_t> AppendTransition(const WorkOrderTransition& transition) override;
+  Result<std::vector<WorkOrderTransition>> History(std::int64_t order_id) override;
+  Result<WorkOrderPage> List(const WorkOrderFilter& filter) override;
+  Result<std::vector<WorkOrder>> Children(std::int64_t parent_id) override;
+  Result<std::vector<WorkOrder>> NewlyOverdue(TimeMs now, std::int64_t limit) override;
+  Result<DeadlineSettings> LoadSettings() override;
+  Status SaveSettings(const DeadlineSettings& settings, std::int64_t by, TimeMs at) override;
+
+ private:
+  Result<WorkOrder> Map(const Row& row) const;
+
+  Connection& connection_;
+  const crypto::PiiCipher& cipher_;
+};
+
+}  // namespace lifeline::storage
