@@ -1,0 +1,49 @@
+// Every server endpoint the web app calls, as "METHOD /path/{param}". This is the only file
+// that may spell an API path: src/api/openapi.spec.ts checks each entry against
+// docs/openapi.yaml and fails when a path appears anywhere else in src/.
+export const routes = {
+  login: 'POST /api/v1/auth/login',
+  logout: 'POST /api/v1/auth/logout',
+  me: 'GET /api/v1/auth/me',
+
+  listUsers: 'GET /api/v1/users',
+  createUser: 'POST /api/v1/users',
+  setPassword: 'POST /api/v1/users/{username}/password',
+  disableUser: 'POST /api/v1/users/{username}/disable',
+  enableUser: 'POST /api/v1/users/{username}/enable',
+  unlockUser: 'POST /api/v1/users/{username}/unlock',
+
+  listOrgUnits: 'GET /api/v1/org-units',
+  createOrgUnit: 'POST /api/v1/org-units',
+
+  listAudit: 'GET /api/v1/audit',
+  verifyAudit: 'GET /api/v1/audit/verify',
+
+  screenPop: 'GET /api/v1/customers',
+  searchCustomers: 'GET /api/v1/customers/search',
+  getCustomer: 'GET /api/v1/customers/{id}',
+  accountBilling: 'GET /api/v1/accounts/{account_no}/billing',
+  listDistricts: 'GET /api/v1/topology/districts',
+
+  recordInteraction: 'POST /api/v1/interactions',
+  customerTimeline: 'GET /api/v1/customers/{id}/timeline',
+
+  listWorkOrders: 'GET /api/v1/work-orders',
+  createWorkOrder: 'POST /api/v1/work-orders',
+  getWorkOrder: 'GET /api/v1/work-orders/{id}',
+  listWorkOrderCategories: 'GET /api/v1/work-order-categories',
+
+  eventStream: 'GET /api/v1/events',
+
+  listTechnicians: 'GET /api/v1/technicians',
+} as const
+
+export type RouteName = keyof typeof routes
+export type Route = (typeof routes)[RouteName]
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export function splitRoute(route: string): { method: Method; path: string } {
+  const space = route.indexOf(' ')
+  return { method: route.slice(0, space) as Method, path: route.slice(space + 1) }
+}

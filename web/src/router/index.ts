@@ -1,0 +1,69 @@
+// Routes: every view is its own lazy chunk. `meta.page` names the entry in
+// domain/navigation.ts that says which roles may open it; the guard enforces it and sends
+// people without a session to the login page (with a redirect back).
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { landingFor, mayOpen, safeRedirect, type PageName } from '@/domain/navigation'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    page?: PageName
+    public?: boolean
+    title?: string
+  }
+}
+
+export const routeTable: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/wallboard',
+    name: 'wallboard',
+    component: () => import('@/views/wallboard/WallBoard.vue'),
+    meta: { page: 'wallboard', title: 'nav.wallboard' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/AppShell.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/common/WelcomeView.vue'), meta: { page: 'no-workspace' } },
+      { path: 'agent', name: 'agent-desk', component: () => import('@/views/agent/AgentDesk.vue'), meta: { page: 'agent-desk', title: 'nav.agent_desk' } },
+      { path: 'dispatch', name: 'dispatch', component: () => import('@/views/dispatch/DispatchBoard.vue'), meta: { page: 'dispatch', title: 'nav.dispatch' } },
+      { path: 'tech', name: 'my-jobs', component: () => import('@/views/tech/MyJobs.vue'), meta: { page: 'my-jobs', title: 'nav.my_jobs' } },
+      { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { page: 'users', title: 'nav.users' } },
+      { path: 'admin/org-units', name: 'org-units', component: () => import('@/views/admin/OrgUnitsView.vue'), meta: { page: 'org-units', title: 'nav.org_units' } },
+      { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { page: 'audit', title: 'nav.audit' } },
+      { path: 'welcome', name: 'no-workspace', component: () => import('@/views/common/WelcomeView.vue'), meta: { page: 'no-workspace', title: 'nav.welcome' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/common/NotFound.vue'), meta: { page: 'no-workspace', title: 'not_found.title' } },
+    ],
+  },
+]
+
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (to.meta.public) {
+      if (to.name === 'login' && session.signedIn && (await session.confirm())) {
+        return safeRedirect(to.query.redirect) ?? landingFor(session.role!).path
+      }
+      return true
+    }
+    if (!session.signedIn || !(await session.confirm())) {
+      return { name: 'login', query: { redirect: to.fullPath } }
+    }
+    const role = session.role!
+    if (to.name === 'home') return landingFor(role).path
+    if (to.meta.page && !mayOpen(role, to.meta.page)) return landingFor(role).path
+    return true
+  })
+}
+
+export function makeRouter(): Router {
+  const router = createRouter({ history: createWebHistory(), routes: routeTable })
+  installGuards(router)
+  return router
+}
