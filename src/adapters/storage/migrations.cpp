@@ -1,6 +1,8 @@
 #include "adapters/storage/migrations.h"
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 
 namespace lifeline::storage {
@@ -11,20 +13,19 @@ constexpr Query kCreateTable{"migrations.create",
                              "CREATE TABLE IF NOT EXISTS schema_migrations ("
                              " version BIGINT PRIMARY KEY, name TEXT NOT NULL,"
                              " applied_at BIGINT NOT NULL)"};
-constexpr Query kCurrentVersion{"migrations.current",
-                                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"};
+constexpr Query kApplied{"migrations.applied", "SELECT version FROM schema_migrations"};
 constexpr Query kRecord{"migrations.record",
                         "INSERT INTO schema_migrations (version, name, applied_at)"
                         " VALUES ($1, $2, $3)"};
 
-Result<int> CurrentVersion(Connection& connection) {
-  int version = 0;
-  Status read = connection.Each(kCurrentVersion, {}, [&](const Row& row) -> Status {
-    version = static_cast<int>(row.Int(0));
+Result<std::set<std::int64_t>> AppliedVersions(Connection& connection) {
+  std::set<std::int64_t> versions;
+  Status read = connection.Each(kApplied, {}, [&](const Row& row) -> Status {
+    versions.insert(row.Int(0));
     return Ok();
   });
   if (!read) return Fail(read.error());
-  return version;
+  return versions;
 }
 
 Status Apply(Connection& connection, const Migration& migration, std::int64_t now_ms) {
@@ -60,18 +61,21 @@ Result<MigrationReport> Migrate(Db& db) {
   MigrationReport report;
   Status run = [&]() -> Status {
     if (auto created = conn.Exec(kCreateTable); !created) return Fail(created.error());
-    auto version = CurrentVersion(conn);
-    if (!version) return Fail(version.error());
-    report.current_version = *version;
+    auto applied = AppliedVersions(conn);
+    if (!applied) return Fail(applied.error());
+    report.current_version = applied->empty() ? 0 : static_cast<int>(*applied->rbegin());
     const auto& migrations =
         conn.dialect() == Dialect::kSqlite ? SqliteMigrations() : PostgresMigrations();
     const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::system_clock::now().time_since_epoch())
                                     .count();
+    // Every migration not yet applied, in order, even below the highest applied one: two
+    // branches of work may number theirs out of order, and a database that took the later one
+    // first must still get the earlier.
     for (const Migration& migration : migrations) {
-      if (migration.version <= report.current_version) continue;
+      if (applied->contains(migration.version)) continue;
       if (auto s = Apply(conn, migration, now_ms); !s) return s;
-      report.current_version = migration.version;
+      report.current_version = std::max(report.current_version, migration.version);
       ++report.applied;
     }
     return Ok();
