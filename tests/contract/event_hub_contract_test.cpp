@@ -61,9 +61,21 @@ TEST_P(EventHubContract, ASubscriberBehindTheMemoryWindowReadsTheGapFromStorage)
   for (int i = 0; i < 10; ++i) ASSERT_TRUE(EmitInOneTransaction({"user"}).has_value());
   std::atomic<bool> caught_up{false};
   hub.WaitAfter(0, [&] { caught_up = true; });
-  for (int i = 0; i < 1000 && hub.latest_id() == 0; ++i) {
+  // Wait (bounded) until the hub has seen the last event, not merely the first: under load the
+  // notifications arrive while the test is already reading.
+  std::int64_t last = 0;
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& session) -> Status {
+                    auto latest = session.Events().LatestId();
+                    if (!latest) return Fail(latest.error());
+                    last = *latest;
+                    return Ok();
+                  })
+                  .has_value());
+  for (int i = 0; i < 1000 && hub.latest_id() < last; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  ASSERT_EQ(hub.latest_id(), last);
   std::vector<std::int64_t> ids;
   std::int64_t cursor = 0;
   for (int page = 0; page < 20; ++page) {

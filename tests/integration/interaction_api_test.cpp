@@ -21,6 +21,7 @@ TEST_P(InteractionApi, ARecordedCallShowsInTheNextScreenPop) {
   HttpReply recorded = http().Post("/api/v1/interactions", call.dump(), agent);
   ASSERT_EQ(recorded.status, 201) << recorded.body;
   const std::int64_t id = recorded.Json()["id"];
+  EXPECT_FALSE(recorded.Json()["agent_name"].get<std::string>().empty());
 
   const nlohmann::json again = http().Get(pop_path, agent).Json()["items"][0];
   ASSERT_FALSE(again["recent_contacts"].empty());

@@ -34,7 +34,10 @@ Result<Interaction> InteractionService::Record(const Principal& actor, Interacti
   if (draft.started_at == 0) draft.started_at = now;
   if (draft.ended_at == 0) draft.ended_at = draft.started_at;
   if (auto s = ValidateInteraction(draft); !s) return Fail(s.error());
-  if (!draft.agent_id && actor.role != Role::kIntegration) draft.agent_id = actor.user_id;
+  if (!draft.agent_id && actor.role != Role::kIntegration) {
+    draft.agent_id = actor.user_id;
+    draft.agent_name = actor.display_name;  // as the timeline will show it
+  }
   draft.created_at = now;
   Status written = store_.Write([&](StoreSession& session) -> Status {
     if (auto s = CheckParties(session, draft); !s) return s;
