@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "adapters/http/json_body.h"
 #include "adapters/http/problem.h"
 #include "adapters/http/router.h"
 #include "core/common/error.h"
@@ -34,6 +35,17 @@ Response Reply(const RouteContext& context, const Result<T>& result, Render&& re
                int status = 200) {
   if (!result) return ProblemFor(context, result.error());
   return JsonOk(render(*result), status);
+}
+
+// Parses the JSON body, reads it into a request with `read` (Result<T>(const JsonBody&)) and
+// hands that to `act`; parse and read errors become problems naming the field.
+template <class Read, class Act>
+Response WithBody(RouteContext& context, Read read, Act act) {
+  auto body = JsonBody::Parse(context.request.body);
+  if (!body) return ProblemFor(context, body.error());
+  auto parsed = read(*body);
+  if (!parsed) return ProblemFor(context, parsed.error());
+  return act(std::move(*parsed));
 }
 
 inline Response ReplyEmpty(const RouteContext& context, const Status& status) {

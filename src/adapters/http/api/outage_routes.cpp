@@ -127,15 +127,6 @@ Json AnnouncementList(const std::vector<Announcement>& announcements) {
   return {{"items", items}};
 }
 
-template <class Read, class Act>
-Response WithBody(RouteContext& context, Read read, Act act) {
-  auto body = JsonBody::Parse(context.request.body);
-  if (!body) return ProblemFor(context, body.error());
-  auto parsed = read(*body);
-  if (!parsed) return ProblemFor(context, parsed.error());
-  return act(std::move(*parsed));
-}
-
 void AddOutageRecordRoutes(Router& router, OutageService& outages) {
   const auto authed = RouteAccess::kAuthenticated;
   const auto worker = RouteExecution::kWorker;

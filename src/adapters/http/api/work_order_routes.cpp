@@ -157,15 +157,6 @@ Result<WorkOrderFilter> ReadFilter(const RouteContext& c) {
   return filter;
 }
 
-template <class Read, class Act>
-Response WithBody(RouteContext& context, Read read, Act act) {
-  auto body = JsonBody::Parse(context.request.body);
-  if (!body) return ProblemFor(context, body.error());
-  auto parsed = read(*body);
-  if (!parsed) return ProblemFor(context, parsed.error());
-  return act(std::move(*parsed));
-}
-
 void AddRecordRoutes(Router& router, WorkOrderService& orders) {
   const auto authed = RouteAccess::kAuthenticated;
   const auto worker = RouteExecution::kWorker;
