@@ -23,6 +23,8 @@ const std::set<std::string, std::less<>> kKnownKeys{
     "server.drain_timeout_seconds",
     "server.access_log",
     "server.web_root",
+    "server.public_requests_per_minute",
+    "server.public_burst",
     "storage.db",
     "storage.pool_size",
     "storage.busy_timeout_ms",
@@ -239,6 +241,11 @@ Status ApplyFile(const toml::table& file, Config& config) {
       config.server.web_root = std::filesystem::path(s.text());
       return Ok();
     });
+  if (status)
+    status = ApplyInt(file, "server.public_requests_per_minute", 0, 1'000'000,
+                      config.server.public_requests_per_minute);
+  if (status)
+    status = ApplyInt(file, "server.public_burst", 1, 1'000'000, config.server.public_burst);
   if (status)
     status = Each(file, "storage.db", [&](const Setting& s) -> Status {
       if (!s.text().empty() && !s.text().starts_with("postgresql://") &&

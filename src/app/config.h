@@ -27,6 +27,9 @@ struct ServerConfig {
   int drain_timeout_seconds = 10;
   bool access_log = true;
   std::filesystem::path web_root = "web/dist";
+  // The open doors (public portal and tracking routes, the login): per client address.
+  int public_requests_per_minute = 120;  // 0: no limit
+  int public_burst = 60;
 };
 
 struct StorageConfig {

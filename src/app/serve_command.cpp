@@ -162,7 +162,9 @@ int RunServe(const ConfigOverrides& overrides) {
   http::StaticFiles web;
   web.Load(config->server.web_root);
   http::WorkerPool workers(config->server.worker_threads);
-  http::Dispatcher dispatcher(router, rt.auth());
+  RateLimiter public_limiter({.per_minute = config->server.public_requests_per_minute,
+                              .burst = config->server.public_burst});
+  http::Dispatcher dispatcher(router, rt.auth(), &public_limiter);
   http::HttpServer server(
       {.address = config->server.host,
        .port = config->server.port,

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <exception>
 
 #include "adapters/http/problem.h"
@@ -22,7 +23,31 @@ Response MethodNotAllowed(const RouteMatch& match, Locale locale, std::string_vi
   return response;
 }
 
+// Monotonic milliseconds: a wall-clock step must not refill or drain every bucket.
+TimeMs SteadyNowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
+
+std::optional<Response> Dispatcher::Throttle(const Request& request, const Route& route,
+                                             Locale locale) {
+  // The anonymous portal only. The login is guarded per account (lock-out) instead: a service
+  // centre's agents often share one address behind NAT and all sign in at 08:00.
+  const bool portal =
+      request.path.starts_with("/api/v1/public/") || request.path.starts_with("/api/v1/track/");
+  if (public_limiter_ == nullptr || route.access != RouteAccess::kPublic || !portal) {
+    return std::nullopt;
+  }
+  const auto decision = public_limiter_->Take(request.remote_address, SteadyNowMs());
+  if (decision.allowed) return std::nullopt;
+  Response response = ProblemResponse(
+      {ErrorCode::kRateLimited, "too many requests from this address; try again shortly", ""},
+      locale, request.path);
+  response.headers.emplace_back("Retry-After", std::to_string(decision.retry_after_seconds));
+  return response;
+}
 
 std::string_view BearerCredential(const Request& request) {
   auto header = request.Header("authorization");
@@ -38,6 +63,7 @@ Response Dispatcher::Handle(const Request& request, const RouteMatch& match) {
     if (!match.allowed.empty()) return MethodNotAllowed(match, locale, request.path);
     return ProblemResponse(Error::NotFound("no such resource"), locale, request.path);
   }
+  if (auto refused = Throttle(request, *match.route, locale)) return std::move(*refused);
   RouteContext context{request, nullptr, match.params, LocaleTag(locale)};
   std::optional<Principal> principal;
   if (match.route->access == RouteAccess::kAuthenticated) {
