@@ -138,14 +138,14 @@ Result<WorkOrder> WorkOrderService::Act(const Principal& actor, std::int64_t id,
     }
     WorkOrderCommand checked = command;
     if (auto s = CheckReferences(session, order, checked); !s) return s;
-    auto settings = session.WorkOrders().LoadSettings();
+    auto settings = settings_.Get(session.WorkOrders());
     if (!settings) return Fail(settings.error());
     ApplyAction(order, checked, *next, clock_.NowMs(),
-                PolicyFor(*settings, order.category, order.priority), settings->calendar);
+                PolicyFor(**settings, order.category, order.priority), (*settings)->calendar);
     if (auto s = session.WorkOrders().Update(order, before.version); !s) return s;
     if (auto s = Record(session, actor, before, order, checked, false); !s) return s;
     if (command.action == WorkOrderAction::kResolve) {
-      return CascadeToChildren(session, actor, order, *settings);
+      return CascadeToChildren(session, actor, order, **settings);
     }
     return Ok();
   });

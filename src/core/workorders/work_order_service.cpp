@@ -123,11 +123,11 @@ Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWork
         return Fail(Error::Invalid("district_id", "the district is outside your area"));
       }
     }
-    auto settings = session.WorkOrders().LoadSettings();
+    auto settings = settings_.Get(session.WorkOrders());
     if (!settings) return Fail(settings.error());
     const Deadlines due =
-        ComputeDeadlines(order.created_at, PolicyFor(*settings, order.category, order.priority),
-                         tree_.Find(order.category)->site_visit, settings->calendar);
+        ComputeDeadlines(order.created_at, PolicyFor(**settings, order.category, order.priority),
+                         tree_.Find(order.category)->site_visit, (*settings)->calendar);
     order.due_response_at = due.response;
     order.due_arrival_at = due.arrival;
     order.due_resolution_at = due.resolution;
@@ -249,6 +249,7 @@ Result<DeadlineSettings> WorkOrderService::SaveSettings(const Principal& actor,
         {"workorder", "workorder.settings_changed", "work_order_settings/deadlines", after});
     return Ok();
   });
+  settings_.Invalidate();  // also after a failed write: the store may have moved meanwhile
   if (!written) return Fail(written.error());
   return settings;
 }

@@ -16,6 +16,7 @@
 #include "core/ports/store.h"
 #include "core/workorders/category_tree.h"
 #include "core/workorders/deadline_policy.h"
+#include "core/workorders/settings_cache.h"
 #include "core/workorders/tracking_view.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
@@ -85,6 +86,7 @@ class WorkOrderService {
   const Clock& clock_;
   SecureRandom& random_;
   const CategoryTree& tree_;
+  SettingsCache settings_{clock_};
 };
 
 // Whether the principal's data scope reaches the order (orders without a district are the
