@@ -14,7 +14,7 @@ constexpr std::string_view kHotline = "96777";
 constexpr std::string_view kHallHours = "周一至周六 08:30–17:30（法定节假日除外）";
 
 ServiceGuidance Hall(std::vector<std::string> bring, std::string note) {
-  return {.where = "户籍所在区的营业厅（地址见“营业网点”公告），或由物业/社区统一申报",
+  return {.where = "用户地址所在区的营业厅（地址见“营业网点”公告），或由物业/社区统一申报",
           .bring = std::move(bring),
           .phone = std::string(kHotline),
           .hours = std::string(kHallHours),

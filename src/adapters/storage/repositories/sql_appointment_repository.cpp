@@ -22,8 +22,8 @@ constexpr Query kSlotById{"appointment_slots.by_id",
 constexpr Query kListSlots{
     "appointment_slots.list",
     "SELECT " LIFELINE_SLOT_COLUMNS
-    " FROM appointment_slots WHERE ($1 = 0 OR district_id = $1) AND ($2 = '' OR utility = $2)"
-    " AND ($3 = 0 OR team_id = $3) AND starts_at >= $4 AND ($5 = 0 OR starts_at < $5)"
+    " FROM appointment_slots WHERE (district_id = $1 OR $1 = 0) AND ($2 = '' OR utility = $2)"
+    " AND (team_id = $3 OR $3 = 0) AND starts_at >= $4 AND (starts_at < $5 OR $5 = 0)"
     " AND ($6 = 0 OR booked < capacity) AND ends_at - starts_at >= $7"
     " AND ($8 = 0 OR $9 LIKE ('%,' || district_id || ',%'))"
     " ORDER BY starts_at, district_id, team_id, id LIMIT $10"};
@@ -42,10 +42,10 @@ constexpr Query kFreeSeat{
   " created_at, updated_at, version"
 
 #define LIFELINE_BOOKING_FILTER                                                          \
-  " WHERE ($1 = '' OR state = $1) AND ($2 = 0 OR account_id = $2)"                       \
-  " AND ($3 = 0 OR customer_id = $3) AND ($4 = 0 OR district_id = $4)"                   \
-  " AND ($5 = 0 OR slot_id = $5) AND ($6 = 0 OR work_order_id = $6) AND starts_at >= $7" \
-  " AND ($8 = 0 OR starts_at < $8) AND ($9 = 0 OR $10 LIKE ('%,' || district_id || ',%'))"
+  " WHERE ($1 = '' OR state = $1) AND (account_id = $2 OR $2 = 0)"                       \
+  " AND (customer_id = $3 OR $3 = 0) AND (district_id = $4 OR $4 = 0)"                   \
+  " AND (slot_id = $5 OR $5 = 0) AND (work_order_id = $6 OR $6 = 0) AND starts_at >= $7" \
+  " AND (starts_at < $8 OR $8 = 0) AND ($9 = 0 OR $10 LIKE ('%,' || district_id || ',%'))"
 
 constexpr Query kInsertBooking{
     "appointments.insert",
