@@ -75,7 +75,8 @@ class AppointmentApi : public CityTest {
                        "&utility=" + account["utility"].get<std::string>() + "&limit=1000",
                    token);
     EXPECT_EQ(listed.status, 200) << listed.body;
-    for (const auto& slot : listed.Json()["items"]) {
+    const nlohmann::json items = listed.Json()["items"];  // a named copy: the loop outlives it
+    for (const auto& slot : items) {
       if (slot["id"] == slot_id) return slot["remaining"];
     }
     ADD_FAILURE() << "slot " << slot_id << " not listed";
@@ -98,7 +99,8 @@ TEST_P(AppointmentApi, BookAFullSlotRescheduleAndCancel) {
   ASSERT_EQ(available.status, 200) << available.body;
   EXPECT_TRUE(available.Json()["bookable"].get<bool>());
   bool listed = false;
-  for (const auto& slot : available.Json()["slots"]) listed = listed || slot["id"] == morning;
+  const nlohmann::json offered = available.Json()["slots"];
+  for (const auto& slot : offered) listed = listed || slot["id"] == morning;
   EXPECT_TRUE(listed) << available.body;
 
   HttpReply booked = Book(account, morning, agent);

@@ -29,7 +29,7 @@ CREATE TABLE appointments (
   account_no       TEXT    NOT NULL,
   district_id      BIGINT  NOT NULL REFERENCES topology_nodes (id),
   team_id          BIGINT  NOT NULL REFERENCES org_units (id),
-  work_order_id    BIGINT  NOT NULL UNIQUE REFERENCES work_orders (id),
+  work_order_id    BIGINT  NOT NULL UNIQUE,  -- the order it created; no foreign key, so 002 stays re-appliable alone
   starts_at        BIGINT  NOT NULL,
   ends_at          BIGINT  NOT NULL,
   note             TEXT    NOT NULL,
