@@ -4,6 +4,7 @@
 #include <map>
 
 #include "adapters/storage/sql_city_loader.h"
+#include "app/demo_appointments.h"
 #include "core/demo/demo_staff.h"
 #include "core/demo/demo_technicians.h"
 #include "core/demo/demo_work_orders.h"
@@ -286,6 +287,7 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   if (auto s = AddStaff(runtime, plan, *districts, report); !s) return Fail(s.error());
   if (auto s = AddTechnicianProfiles(runtime); !s) return Fail(s.error());
   if (auto s = AddDemoWorkOrders(runtime, customers, report); !s) return Fail(s.error());
+  if (auto s = AddDemoAppointments(runtime, report); !s) return Fail(s.error());
   if (auto s = WriteAccountsFile(plan, accounts_file); !s) return Fail(s.error());
   return report;
 }

@@ -15,6 +15,8 @@ struct SeedReport {
   int org_units = 0;
   int users = 0;
   int work_orders = 0;
+  int appointment_slots = 0;
+  int appointments = 0;
 };
 
 [[nodiscard]] Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,

@@ -85,6 +85,9 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->work_orders_ = std::make_unique<WorkOrderService>(*rt->store_, rt->clock_, rt->random_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
+  rt->appointments_ =
+      std::make_unique<AppointmentService>(*rt->store_, rt->clock_, *rt->work_orders_);
+  rt->work_orders_->SetListener(rt->appointments_.get());
   return rt;
 }
 

@@ -10,6 +10,7 @@
 #include "adapters/storage/sql_store.h"
 #include "adapters/system/system_clock.h"
 #include "app/config.h"
+#include "core/appointments/appointment_service.h"
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
@@ -47,6 +48,7 @@ class Runtime {
   InteractionService& interactions() { return *interactions_; }
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
+  AppointmentService& appointments() { return *appointments_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -71,6 +73,7 @@ class Runtime {
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<AppointmentService> appointments_;
 };
 
 }  // namespace lifeline::app

@@ -7,7 +7,7 @@ namespace lifeline {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Permission>, 7> kTopics{{
+constexpr std::array<std::pair<std::string_view, Permission>, 8> kTopics{{
     {"auth", Permission::kUserRead},
     {"user", Permission::kUserRead},
     {"org", Permission::kOrgRead},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<std::string_view, Permission>, 7> kTopics{{
     {"outage", Permission::kCustomerRead},
     {"dispatch", Permission::kDispatchPlan},
     {"workorder", Permission::kWorkOrderRead},
+    {"appointment", Permission::kWorkOrderRead},
 }};
 
 }  // namespace

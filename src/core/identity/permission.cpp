@@ -40,6 +40,8 @@ std::string_view PermissionCode(Permission permission) {
       return "workorders:callback";
     case Permission::kWorkOrderSettings:
       return "workorders:settings";
+    case Permission::kAppointmentManage:
+      return "appointments:manage";
     case Permission::kCount:
       break;
   }
@@ -61,15 +63,16 @@ PermissionSet RolePermissions(Role role) {
       return {kCustomerRead,  kCustomerWrite,   kOrgRead,          kEventsSubscribe,
               kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback};
     case Role::kDispatcher:
-      return {kCustomerRead, kOrgRead,       kUserRead,        kEventsSubscribe,  kOutageManage,
-              kDispatchPlan, kWorkOrderRead, kWorkOrderCreate, kWorkOrderDispatch};
+      return {kCustomerRead,      kOrgRead,          kUserRead,      kEventsSubscribe,
+              kOutageManage,      kDispatchPlan,     kWorkOrderRead, kWorkOrderCreate,
+              kWorkOrderDispatch, kAppointmentManage};
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead, kWorkOrderRead, kWorkOrderHandle};
     case Role::kSupervisor:
-      return {kCustomerRead,     kCustomerReadPii, kCustomerWrite,     kOrgRead,
-              kUserRead,         kEventsSubscribe, kOutageManage,      kDispatchPlan,
-              kWorkOrderRead,    kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
-              kWorkOrderCallback};
+      return {kCustomerRead,      kCustomerReadPii,  kCustomerWrite,     kOrgRead,
+              kUserRead,          kEventsSubscribe,  kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate,  kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback, kAppointmentManage};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead};
     case Role::kAdmin:

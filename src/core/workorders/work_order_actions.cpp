@@ -110,6 +110,9 @@ Status WorkOrderService::Record(StoreSession& session, const Principal& actor,
   if (via_parent) fields.emplace_back("via_parent", true);  // the notifier tells the customer
   session.Events().Emit({"workorder", std::string(WorkOrderEventType(command.action)),
                          "workorder/" + std::to_string(after.id), std::move(fields)});
+  if (listener_ != nullptr && before.state != after.state) {
+    return listener_->OnTransition(session, actor, before, after);
+  }
   return Ok();
 }
 
@@ -119,38 +122,50 @@ Result<WorkOrder> WorkOrderService::Act(const Principal& actor, std::int64_t id,
   if (auto s = ValidateCommand(command); !s) return Fail(s.error());
   WorkOrder order;
   Status written = store_.Write([&](StoreSession& session) -> Status {
-    auto found = session.WorkOrders().FindById(id);
-    if (!found) return Fail(found.error());
-    if (!InScope(actor, *found)) return Fail(Error::NotFound("work order not found"));
-    order = std::move(*found);
-    const WorkOrder before = order;
-    if (command.expected_version && *command.expected_version != order.version) {
-      return Fail(Error::Conflict("the work order was changed by someone else (version " +
-                                  std::to_string(order.version) + "); reload it"));
-    }
-    if (auto s = CheckActor(actor, command.action, order); !s) return s;
-    auto next = NextState(order, command.action);
-    if (!next) return Fail(next.error());
-    if (command.action == WorkOrderAction::kResolve && order.state == WorkOrderState::kAccepted &&
-        tree_.Find(order.category)->site_visit) {
-      return Fail(Error::Conflict("a " + order.category +
-                                  " order needs a visit and cannot be resolved at first contact"));
-    }
-    WorkOrderCommand checked = command;
-    if (auto s = CheckReferences(session, order, checked); !s) return s;
-    auto settings = settings_.Get(session.WorkOrders());
-    if (!settings) return Fail(settings.error());
-    ApplyAction(order, checked, *next, clock_.NowMs(),
-                PolicyFor(**settings, order.category, order.priority), (*settings)->calendar);
-    if (auto s = session.WorkOrders().Update(order, before.version); !s) return s;
-    if (auto s = Record(session, actor, before, order, checked, false); !s) return s;
-    if (command.action == WorkOrderAction::kResolve) {
-      return CascadeToChildren(session, actor, order, **settings);
-    }
+    auto acted = ActIn(session, actor, id, command);
+    if (!acted) return Fail(acted.error());
+    order = std::move(*acted);
     return Ok();
   });
   if (!written) return Fail(written.error());
   return MaskedFor(actor, std::move(order));
+}
+
+Result<WorkOrder> WorkOrderService::ActIn(StoreSession& session, const Principal& actor,
+                                          std::int64_t id, const WorkOrderCommand& command,
+                                          bool check_actor) {
+  if (auto s = ValidateCommand(command); !s) return Fail(s.error());
+  auto found = session.WorkOrders().FindById(id);
+  if (!found) return Fail(found.error());
+  if (!InScope(actor, *found)) return Fail(Error::NotFound("work order not found"));
+  WorkOrder order = std::move(*found);
+  const WorkOrder before = order;
+  if (command.expected_version && *command.expected_version != order.version) {
+    return Fail(Error::Conflict("the work order was changed by someone else (version " +
+                                std::to_string(order.version) + "); reload it"));
+  }
+  if (check_actor) {
+    if (auto s = CheckActor(actor, command.action, order); !s) return Fail(s.error());
+  }
+  auto next = NextState(order, command.action);
+  if (!next) return Fail(next.error());
+  if (command.action == WorkOrderAction::kResolve && order.state == WorkOrderState::kAccepted &&
+      tree_.Find(order.category)->site_visit) {
+    return Fail(Error::Conflict("a " + order.category +
+                                " order needs a visit and cannot be resolved at first contact"));
+  }
+  WorkOrderCommand checked = command;
+  if (auto s = CheckReferences(session, order, checked); !s) return Fail(s.error());
+  auto settings = settings_.Get(session.WorkOrders());
+  if (!settings) return Fail(settings.error());
+  ApplyAction(order, checked, *next, clock_.NowMs(),
+              PolicyFor(**settings, order.category, order.priority), (*settings)->calendar);
+  if (auto s = session.WorkOrders().Update(order, before.version); !s) return Fail(s.error());
+  if (auto s = Record(session, actor, before, order, checked, false); !s) return Fail(s.error());
+  if (command.action == WorkOrderAction::kResolve) {
+    if (auto s = CascadeToChildren(session, actor, order, **settings); !s) return Fail(s.error());
+  }
+  return order;
 }
 
 // Resolving an incident resolves every linked order still being worked on, each with its own

@@ -109,51 +109,60 @@ Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal&
 
 Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWorkOrder& draft) {
   if (auto s = actor.Require(Permission::kWorkOrderCreate); !s) return Fail(s.error());
-  auto prepared = Prepare(actor, draft);
-  if (!prepared) return Fail(prepared.error());
   WorkOrder order;
   Status written = store_.Write([&](StoreSession& session) -> Status {
-    order = *prepared;
-    order.created_at = order.updated_at = clock_.NowMs();
-    order.tracking_code = NewTrackingCode(random_);
-    if (auto s = FillFromAccount(session, actor, order); !s) return s;
-    if (order.district_id) {
-      if (auto s = CheckDistrict(session, *order.district_id); !s) return s;
-      if (!actor.scope.Covers(*order.district_id)) {
-        return Fail(Error::Invalid("district_id", "the district is outside your area"));
-      }
-    }
-    auto settings = settings_.Get(session.WorkOrders());
-    if (!settings) return Fail(settings.error());
-    const Deadlines due =
-        ComputeDeadlines(order.created_at, PolicyFor(**settings, order.category, order.priority),
-                         tree_.Find(order.category)->site_visit, (*settings)->calendar);
-    order.due_response_at = due.response;
-    order.due_arrival_at = due.arrival;
-    order.due_resolution_at = due.resolution;
-    auto id = session.WorkOrders().Insert(order);
-    if (!id) return Fail(id.error());
-    order.id = *id;
-    WorkOrderTransition created;
-    created.order_id = order.id;
-    created.at = order.created_at;
-    created.actor_id = actor.user_id;
-    created.actor_name = ActorName(actor);
-    created.action = "create";
-    if (auto t = session.WorkOrders().AppendTransition(created); !t) return Fail(t.error());
-    const Fields after = CreatedFields(order);
-    if (auto s = session.Audit().Append(
-            ActorOf(actor), {"workorder.create", "work_order", std::to_string(order.id), {}, after},
-            order.created_at);
-        !s) {
-      return s;
-    }
-    session.Events().Emit(
-        {"workorder", "workorder.created", "workorder/" + std::to_string(order.id), after});
+    auto created = CreateIn(session, actor, draft);
+    if (!created) return Fail(created.error());
+    order = std::move(*created);
     return Ok();
   });
   if (!written) return Fail(written.error());
   return MaskedFor(actor, std::move(order));
+}
+
+Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Principal& actor,
+                                             const NewWorkOrder& draft) {
+  if (auto s = actor.Require(Permission::kWorkOrderCreate); !s) return Fail(s.error());
+  auto prepared = Prepare(actor, draft);
+  if (!prepared) return Fail(prepared.error());
+  WorkOrder order = std::move(*prepared);
+  order.created_at = order.updated_at = clock_.NowMs();
+  order.tracking_code = NewTrackingCode(random_);
+  if (auto s = FillFromAccount(session, actor, order); !s) return Fail(s.error());
+  if (order.district_id) {
+    if (auto s = CheckDistrict(session, *order.district_id); !s) return Fail(s.error());
+    if (!actor.scope.Covers(*order.district_id)) {
+      return Fail(Error::Invalid("district_id", "the district is outside your area"));
+    }
+  }
+  auto settings = settings_.Get(session.WorkOrders());
+  if (!settings) return Fail(settings.error());
+  const Deadlines due =
+      ComputeDeadlines(order.created_at, PolicyFor(**settings, order.category, order.priority),
+                       tree_.Find(order.category)->site_visit, (*settings)->calendar);
+  order.due_response_at = due.response;
+  order.due_arrival_at = due.arrival;
+  order.due_resolution_at = due.resolution;
+  auto id = session.WorkOrders().Insert(order);
+  if (!id) return Fail(id.error());
+  order.id = *id;
+  WorkOrderTransition created;
+  created.order_id = order.id;
+  created.at = order.created_at;
+  created.actor_id = actor.user_id;
+  created.actor_name = ActorName(actor);
+  created.action = "create";
+  if (auto t = session.WorkOrders().AppendTransition(created); !t) return Fail(t.error());
+  const Fields after = CreatedFields(order);
+  if (auto s = session.Audit().Append(
+          ActorOf(actor), {"workorder.create", "work_order", std::to_string(order.id), {}, after},
+          order.created_at);
+      !s) {
+    return Fail(s.error());
+  }
+  session.Events().Emit(
+      {"workorder", "workorder.created", "workorder/" + std::to_string(order.id), after});
+  return order;
 }
 
 Result<WorkOrderDetail> WorkOrderService::Get(const Principal& actor, std::int64_t id) {

@@ -20,6 +20,7 @@
 #include "core/workorders/tracking_view.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
+#include "core/workorders/work_order_listener.h"
 #include "core/workorders/work_order_rules.h"
 
 namespace lifeline {
@@ -59,6 +60,18 @@ class WorkOrderService {
   [[nodiscard]] Result<WorkOrder> Act(const Principal& actor, std::int64_t id,
                                       const WorkOrderCommand& command);
 
+  // The same inside a caller's unit of work, for services whose change creates or moves an
+  // order (a booking creates its appointment order). The order comes back unmasked. With
+  // `check_actor` false the caller has already decided who may act (cancelling a booking
+  // cancels its order for whoever may cancel the booking).
+  [[nodiscard]] Result<WorkOrder> CreateIn(StoreSession& session, const Principal& actor,
+                                           const NewWorkOrder& draft);
+  [[nodiscard]] Result<WorkOrder> ActIn(StoreSession& session, const Principal& actor,
+                                        std::int64_t id, const WorkOrderCommand& command,
+                                        bool check_actor = true);
+  // Told of every transition, inside its transaction. Set once at wiring time.
+  void SetListener(WorkOrderListener* listener) { listener_ = listener; }
+
   // No login: kNotFound for an unknown or malformed code alike.
   [[nodiscard]] Result<TrackingView> Track(std::string_view code);
 
@@ -87,6 +100,7 @@ class WorkOrderService {
   SecureRandom& random_;
   const CategoryTree& tree_;
   SettingsCache settings_{clock_};
+  WorkOrderListener* listener_ = nullptr;
 };
 
 // Whether the principal's data scope reaches the order (orders without a district are the
