@@ -8,6 +8,7 @@
 #include "core/attachments/attachment_service.h"
 #include "core/demo/demo_city.h"
 #include "core/interactions/interaction_service.h"
+#include "core/workorders/tracking_code.h"
 #include "core/workorders/work_order_service.h"
 #include "tests/contract/backend_test.h"
 #include "tests/support/memory_attachment_store.h"
