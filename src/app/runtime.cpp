@@ -88,6 +88,11 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->appointments_ =
       std::make_unique<AppointmentService>(*rt->store_, rt->clock_, *rt->work_orders_);
   rt->work_orders_->SetListener(rt->appointments_.get());
+  auto attachment_files = files::FileAttachmentStore::Open(config.data_dir / "attachments");
+  if (!attachment_files) return Fail(attachment_files.error());
+  rt->attachment_files_ = std::move(*attachment_files);
+  rt->attachments_ =
+      std::make_unique<AttachmentService>(*rt->store_, *rt->attachment_files_, rt->clock_);
   return rt;
 }
 

@@ -102,6 +102,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .work_orders = rt.work_orders(),
           .metrics = {},
           .appointments = rt.appointments()};
+          .attachments = rt.attachments()};
 }
 
 }  // namespace

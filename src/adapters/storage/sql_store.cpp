@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "adapters/storage/repositories/sql_appointment_repository.h"
+#include "adapters/storage/repositories/sql_attachment_repository.h"
 #include "adapters/storage/repositories/sql_audit_repository.h"
 #include "adapters/storage/repositories/sql_credential_repositories.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
@@ -44,6 +45,7 @@ class SqlStoreSession final : public StoreSession {
 
   WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
   AppointmentRepository& Appointments() override { return Lazy(appointments_, connection_); }
+  AttachmentRepository& Attachments() override { return Lazy(attachments_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -71,6 +73,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlInteractionRepository> interactions_;
   std::optional<SqlWorkOrderRepository> work_orders_;
   std::optional<SqlAppointmentRepository> appointments_;
+  std::optional<SqlAttachmentRepository> attachments_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/common/error.h"
 #include "core/common/function_ref.h"
 #include "core/ports/appointment_repository.h"
+#include "core/ports/attachment_repository.h"
 #include "core/ports/audit_repository.h"
 #include "core/ports/customer_repository.h"
 #include "core/ports/event_log.h"
@@ -34,6 +35,7 @@ class StoreSession {
   virtual InteractionRepository& Interactions() = 0;
   virtual WorkOrderRepository& WorkOrders() = 0;
   virtual AppointmentRepository& Appointments() = 0;
+  virtual AttachmentRepository& Attachments() = 0;
 };
 
 class Store {

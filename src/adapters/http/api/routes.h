@@ -9,6 +9,7 @@
 #include "adapters/http/metrics.h"
 #include "adapters/http/router.h"
 #include "core/appointments/appointment_service.h"
+#include "core/attachments/attachment_service.h"
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
@@ -39,6 +40,7 @@ struct ApiDependencies {
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
   AppointmentService& appointments;
+  AttachmentService& attachments;
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -52,6 +54,7 @@ void AddDispatchRoutes(Router& router, ApiDependencies& deps);
 void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
 void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
+void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -65,6 +68,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddInteractionRoutes(router, deps);
   AddWorkOrderRoutes(router, deps);
   AddAppointmentRoutes(router, deps);
+  AddAttachmentRoutes(router, deps);
 }
 
 }  // namespace lifeline::http
