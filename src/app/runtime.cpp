@@ -85,6 +85,11 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->work_orders_ = std::make_unique<WorkOrderService>(*rt->store_, rt->clock_, rt->random_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
+  auto attachment_files = files::FileAttachmentStore::Open(config.data_dir / "attachments");
+  if (!attachment_files) return Fail(attachment_files.error());
+  rt->attachment_files_ = std::move(*attachment_files);
+  rt->attachments_ =
+      std::make_unique<AttachmentService>(*rt->store_, *rt->attachment_files_, rt->clock_);
   return rt;
 }
 

@@ -6,10 +6,12 @@
 
 #include "adapters/crypto/pii_cipher.h"
 #include "adapters/crypto/sodium.h"
+#include "adapters/files/file_attachment_store.h"
 #include "adapters/storage/db.h"
 #include "adapters/storage/sql_store.h"
 #include "adapters/system/system_clock.h"
 #include "app/config.h"
+#include "core/attachments/attachment_service.h"
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
@@ -47,6 +49,7 @@ class Runtime {
   InteractionService& interactions() { return *interactions_; }
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
+  AttachmentService& attachments() { return *attachments_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -71,6 +74,8 @@ class Runtime {
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<files::FileAttachmentStore> attachment_files_;  // <data_dir>/attachments
+  std::unique_ptr<AttachmentService> attachments_;
 };
 
 }  // namespace lifeline::app

@@ -13,6 +13,7 @@
 #include "adapters/crypto/pii_cipher.h"
 #include "adapters/crypto/sodium.h"
 #include "adapters/events/event_hub.h"
+#include "adapters/files/file_attachment_store.h"
 #include "adapters/http/api/routes.h"
 #include "adapters/http/dispatcher.h"
 #include "adapters/http/internal/beast_message.h"
@@ -47,6 +48,8 @@ struct World {
   std::unique_ptr<InteractionService> interactions;
   std::unique_ptr<WorkOrderService> work_orders;
   std::unique_ptr<AuditService> audit;
+  std::unique_ptr<files::FileAttachmentStore> attachment_files;
+  std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
   http::Router router;
@@ -80,6 +83,8 @@ World* Build() {
   w->dispatch = std::make_unique<dispatch::DispatchService>(*w->store, w->clock);
   w->interactions = std::make_unique<InteractionService>(*w->store, w->clock);
   w->work_orders = std::make_unique<WorkOrderService>(*w->store, w->clock, w->random);
+  w->attachment_files = std::move(*files::FileAttachmentStore::Open(dir + "/attachments"));
+  w->attachments = std::make_unique<AttachmentService>(*w->store, *w->attachment_files, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -101,7 +106,8 @@ World* Build() {
                                           *w->dispatch,
                                           *w->interactions,
                                           *w->work_orders,
-                                          {}});
+                                          {},
+                                          *w->attachments});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;
@@ -123,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     at += world.token.size();
   }
   boost::beast::http::request_parser<boost::beast::http::string_body> parser;
-  parser.body_limit(1 << 20);
+  parser.body_limit(11 << 20);
   parser.eager(true);
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(input), ec);

@@ -54,7 +54,9 @@ HttpReply HttpClient::Send(const std::string& method, const std::string& target,
   bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
   request.set(bhttp::field::host, "127.0.0.1");
   for (const auto& [name, value] : headers) request.set(name, value);
-  if (!body.empty()) request.set(bhttp::field::content_type, "application/json");
+  if (!body.empty() && request.find(bhttp::field::content_type) == request.end()) {
+    request.set(bhttp::field::content_type, "application/json");
+  }
   request.body() = body;
   request.prepare_payload();
   bhttp::write(stream, request, ec);

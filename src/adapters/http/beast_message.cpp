@@ -6,7 +6,7 @@ namespace lifeline::http {
 
 namespace bhttp = boost::beast::http;
 
-Request ToRequest(const BeastRequest& in, std::string remote_address, bool& well_formed) {
+Request ToRequest(BeastRequest& in, std::string remote_address, bool& well_formed) {
   Request out;
   out.method = ParseMethod(std::string_view(in.method_string()));
   out.target = std::string(in.target());
@@ -17,7 +17,7 @@ Request ToRequest(const BeastRequest& in, std::string remote_address, bool& well
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  out.body = in.body();
+  out.body = std::move(in.body());
   out.remote_address = std::move(remote_address);
   return out;
 }

@@ -16,6 +16,7 @@ class Dispatcher {
   RouteMatch Match(const Request& request) const {
     return router_.Match(request.method, request.path);
   }
+  const Router& router() const { return router_; }
   Response Handle(const Request& request, const RouteMatch& match);
 
  private:

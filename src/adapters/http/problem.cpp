@@ -37,6 +37,8 @@ int HttpStatusOf(ErrorCode code) {
       return 503;
     case ErrorCode::kInternal:
       return 500;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
   }
   return 500;
 }
@@ -66,6 +68,8 @@ std::string_view ProblemTitle(ErrorCode code, Locale locale) {
       return en ? "Service temporarily unavailable" : "服务暂时不可用";
     case ErrorCode::kInternal:
       return en ? "Internal error" : "系统内部错误";
+    case ErrorCode::kUnsupportedMediaType:
+      return en ? "Unsupported file type" : "不支持的文件类型";
   }
   return en ? "Internal error" : "系统内部错误";
 }

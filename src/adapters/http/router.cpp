@@ -1,5 +1,7 @@
 #include "adapters/http/router.h"
 
+#include <algorithm>
+
 namespace lifeline::http {
 
 namespace {
@@ -45,12 +47,24 @@ std::string_view RouteContext::Param(std::string_view name) const {
 }
 
 void Router::Add(Method method, std::string pattern, RouteAccess access, RouteExecution execution,
-                 Handler handler) {
+                 Handler handler, std::size_t body_limit) {
   // Resolving a credential may read the database, so authenticated routes never run inline.
   if (access == RouteAccess::kAuthenticated) execution = RouteExecution::kWorker;
   segments_.push_back(Split(pattern));
   routes_.push_back({method, std::move(pattern), access, execution, std::move(handler),
-                     static_cast<int>(routes_.size())});
+                     static_cast<int>(routes_.size()), body_limit});
+}
+
+std::size_t Router::BodyLimit(Method method, std::string_view path, std::size_t fallback) const {
+  const RouteMatch match = Match(method, path);
+  if (match.route == nullptr || match.route->body_limit == 0) return fallback;
+  return match.route->body_limit;
+}
+
+std::size_t Router::LargestBodyLimit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) largest = std::max(largest, route.body_limit);
+  return largest;
 }
 
 RouteMatch Router::Match(Method method, std::string_view path) const {

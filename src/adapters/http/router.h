@@ -44,6 +44,9 @@ struct Route {
   RouteExecution execution = RouteExecution::kWorker;
   Handler handler;
   int index = 0;  // position in the router, used as the metrics label
+  // The largest request body this route takes; 0: the server's (server.body_limit_bytes).
+  // Upload routes raise it; the server reads the headers first and applies the route's limit.
+  std::size_t body_limit = 0;
 };
 
 struct RouteMatch {
@@ -55,8 +58,13 @@ struct RouteMatch {
 class Router {
  public:
   void Add(Method method, std::string pattern, RouteAccess access, RouteExecution execution,
-           Handler handler);
+           Handler handler, std::size_t body_limit = 0);
   RouteMatch Match(Method method, std::string_view path) const;
+  // The body limit for a request to `path`: its route's, or `fallback` when the route keeps the
+  // server's or no route matches.
+  std::size_t BodyLimit(Method method, std::string_view path, std::size_t fallback) const;
+  // The largest limit any route sets (0 when none raises it).
+  std::size_t LargestBodyLimit() const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

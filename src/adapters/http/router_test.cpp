@@ -52,5 +52,20 @@ TEST_F(RouterTest, UnknownAndEmptySegmentsDoNotMatch) {
   EXPECT_TRUE(router_.Match(Method::kGet, "/nothing").allowed.empty());
 }
 
+TEST(RouterBodyLimit, AnUploadRouteRaisesItsOwnLimitOnly) {
+  Router router;
+  router.Add(Method::kPost, "/api/v1/things", RouteAccess::kPublic, RouteExecution::kWorker,
+             [](RouteContext&) { return Named("json"); });
+  router.Add(
+      Method::kPost, "/api/v1/things/{id}/files", RouteAccess::kPublic, RouteExecution::kWorker,
+      [](RouteContext&) { return Named("upload"); }, 10u << 20);
+  EXPECT_EQ(router.BodyLimit(Method::kPost, "/api/v1/things", 1024), 1024u);
+  EXPECT_EQ(router.BodyLimit(Method::kPost, "/api/v1/things/7/files", 1024), 10u << 20);
+  EXPECT_EQ(router.BodyLimit(Method::kPut, "/api/v1/things/7/files", 1024), 1024u)
+      << "another method on the same path keeps the server's limit";
+  EXPECT_EQ(router.BodyLimit(Method::kPost, "/nowhere", 1024), 1024u);
+  EXPECT_EQ(router.LargestBodyLimit(), 10u << 20);
+}
+
 }  // namespace
 }  // namespace lifeline::http

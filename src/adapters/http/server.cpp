@@ -8,6 +8,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
@@ -20,6 +21,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -41,13 +43,17 @@ constexpr std::string_view kEventsPath = "/api/v1/events";
 constexpr auto kDrainPoll = std::chrono::milliseconds(10);
 
 // A response for a request that could not even be parsed.
+Response TooLarge();
+
 Response ParseFailure(const beast::error_code& ec) {
-  if (ec == bhttp::error::body_limit) {
-    return ProblemResponse({ErrorCode::kTooLarge, "request body too large", ""}, Locale::kZhCn);
-  }
+  if (ec == bhttp::error::body_limit) return TooLarge();
   const int status = ec == bhttp::error::header_limit ? 431 : 400;
   return ProblemResponse(Error::Invalid("", "malformed HTTP request: " + ec.message()),
                          Locale::kZhCn, {}, status);
+}
+
+Response TooLarge() {
+  return ProblemResponse({ErrorCode::kTooLarge, "request body too large", ""}, Locale::kZhCn);
 }
 
 }  // namespace
@@ -69,6 +75,10 @@ struct HttpServer::Impl {
   asio::awaitable<void> Serve(tcp::socket socket);
   // The response and the index of the route that produced it (-1: none).
   asio::awaitable<std::pair<Response, int>> Respond(const Request& request);
+  // Reads the headers, then the body under the route's own limit. False when the connection
+  // is done (closed, timed out, or answered with an error and closed).
+  asio::awaitable<bool> ReadRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                    bhttp::request_parser<bhttp::string_body>& parser, bool first);
   asio::awaitable<void> Drain();
   void StartDrain();
   void LogAccess(const Request& request, int status, std::size_t bytes,
@@ -137,7 +147,58 @@ asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
   }
 }
 
+bool ConnectionOver(const beast::error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+         ec == asio::error::eof;
+}
+
 }  // namespace
+
+asio::awaitable<bool> HttpServer::Impl::ReadRequest(
+    beast::tcp_stream& stream, beast::flat_buffer& buffer,
+    bhttp::request_parser<bhttp::string_body>& parser, bool first) {
+  beast::error_code ec;
+  // The headers under the largest limit any route has; the route's own limit follows.
+  parser.body_limit(std::max(options.body_limit, parts.dispatcher.router().LargestBodyLimit()));
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  stream.expires_after(first ? options.read_timeout : options.idle_timeout);
+  co_await bhttp::async_read_header(stream, buffer, parser,
+                                    asio::redirect_error(asio::use_awaitable, ec));
+  std::optional<Response> refused;
+  if (!ec) {
+    std::string path;
+    std::string query;
+    const auto& header = parser.get();
+    const std::size_t limit =
+        SplitTarget(std::string_view(header.target()), path, query)
+            ? parts.dispatcher.router().BodyLimit(
+                  ParseMethod(std::string_view(header.method_string())), path, options.body_limit)
+            : options.body_limit;
+    if (parser.content_length() && *parser.content_length() > limit) {
+      refused = TooLarge();  // said so up front: answer without reading a byte of it
+    } else {
+      parser.body_limit(limit);  // chunked bodies are counted as they come
+      if (beast::iequals(header[bhttp::field::expect], "100-continue") && !parser.is_done()) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, header.version()};
+        co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+      }
+      stream.expires_after(options.read_timeout);
+      if (!ec && !parser.is_done()) {
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      }
+    }
+  }
+  if (!refused && ConnectionOver(ec)) co_return false;
+  if (!refused && !ec) co_return true;
+  // Malformed or oversized: answer once, then close, since the stream cannot be trusted.
+  if (!refused) refused = ParseFailure(ec);
+  BeastResponse response = ToBeast(std::move(*refused), 11, false, false);
+  co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+  co_await LingeringClose(stream);
+  co_return false;
+}
 
 asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
   beast::error_code ec;
@@ -148,24 +209,9 @@ asio::awaitable<void> HttpServer::Impl::Serve(tcp::socket socket) {
   bool first = true;
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
-    parser.body_limit(options.body_limit);
-    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-    stream.expires_after(first ? options.read_timeout : options.idle_timeout);
-    co_await bhttp::async_read(stream, buffer, parser,
-                               asio::redirect_error(asio::use_awaitable, ec));
+    const bool read = co_await ReadRequest(stream, buffer, parser, first);
     first = false;
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-        ec == asio::error::eof) {
-      break;
-    }
-    if (ec) {
-      // Malformed or oversized: answer once, then close, since the stream cannot be trusted.
-      BeastResponse response = ToBeast(ParseFailure(ec), 11, false, false);
-      co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
-      co_await LingeringClose(stream);
-      co_return;
-    }
+    if (!read) break;
     const auto started = std::chrono::steady_clock::now();
     bool well_formed = true;
     Request request = ToRequest(parser.get(), remote, well_formed);

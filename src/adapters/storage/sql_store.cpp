@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "adapters/storage/repositories/sql_attachment_repository.h"
 #include "adapters/storage/repositories/sql_audit_repository.h"
 #include "adapters/storage/repositories/sql_credential_repositories.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
@@ -42,6 +43,7 @@ class SqlStoreSession final : public StoreSession {
   }
 
   WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
+  AttachmentRepository& Attachments() override { return Lazy(attachments_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -68,6 +70,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlTechnicianRepository> technicians_;
   std::optional<SqlInteractionRepository> interactions_;
   std::optional<SqlWorkOrderRepository> work_orders_;
+  std::optional<SqlAttachmentRepository> attachments_;
 };
 
 }  // namespace

@@ -26,6 +26,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported_media_type";
   }
   return "internal";
 }

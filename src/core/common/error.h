@@ -19,9 +19,10 @@ enum class ErrorCode {
   kLocked,    // account locked after repeated failed logins
   kTooLarge,  // payload over a configured limit
   kRateLimited,
-  kAborted,      // lost a race with a concurrent transaction: safe to retry at once
-  kUnavailable,  // database busy or full, dependency down: retry later
-  kInternal,     // a bug: logged and counted
+  kAborted,               // lost a race with a concurrent transaction: safe to retry at once
+  kUnavailable,           // database busy or full, dependency down: retry later
+  kInternal,              // a bug: logged and counted
+  kUnsupportedMediaType,  // a body of a type the route does not take, or lying about it
 };
 
 std::string_view ErrorCodeName(ErrorCode code);
@@ -51,6 +52,12 @@ struct Error {
   }
   static Error Internal(std::string message) {
     return {ErrorCode::kInternal, std::move(message), {}};
+  }
+  static Error UnsupportedMediaType(std::string field, std::string message) {
+    return {ErrorCode::kUnsupportedMediaType, std::move(message), std::move(field)};
+  }
+  static Error TooLarge(std::string message) {
+    return {ErrorCode::kTooLarge, std::move(message), {}};
   }
 };
 

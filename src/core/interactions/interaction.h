@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/error.h"
 #include "core/common/time.h"
+#include "core/workorders/work_order.h"
 
 namespace lifeline {
 
@@ -18,6 +20,14 @@ std::string_view ChannelCode(Channel channel);
 std::optional<Channel> ParseChannel(std::string_view code);
 std::string_view DirectionCode(Direction direction);
 std::optional<Direction> ParseDirection(std::string_view code);
+
+// A work order the contact created (work_orders.interaction_id).
+struct LinkedWorkOrder {
+  std::int64_t id = 0;
+  std::int64_t interaction_id = 0;
+  TimeMs created_at = 0;
+  WorkOrderState state = WorkOrderState::kAccepted;
+};
 
 struct Interaction {
   std::int64_t id = 0;
@@ -32,6 +42,7 @@ struct Interaction {
   TimeMs started_at = 0;
   TimeMs ended_at = 0;
   TimeMs created_at = 0;
+  std::vector<LinkedWorkOrder> work_orders{};  // filled in by the timeline and the detail
 };
 
 // Shape checks that need no database.

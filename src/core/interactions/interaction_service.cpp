@@ -26,6 +26,19 @@ Status CheckParties(StoreSession& session, const Interaction& interaction) {
   return Ok();
 }
 
+// Each contact gets the orders it created.
+Status AttachLinkedOrders(StoreSession& session, std::int64_t customer_id,
+                          std::vector<Interaction>& timeline) {
+  auto linked = session.Interactions().LinkedOrdersOfCustomer(customer_id);
+  if (!linked) return Fail(linked.error());
+  for (Interaction& i : timeline) {
+    for (const LinkedWorkOrder& order : *linked) {
+      if (order.interaction_id == i.id) i.work_orders.push_back(order);
+    }
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<Interaction> InteractionService::Record(const Principal& actor, Interaction draft) {
@@ -75,7 +88,7 @@ Result<std::vector<Interaction>> InteractionService::Timeline(const Principal& a
     auto found = session.Interactions().ForCustomer(customer_id, limit);
     if (!found) return Fail(found.error());
     timeline = std::move(*found);
-    return Ok();
+    return AttachLinkedOrders(session, customer_id, timeline);
   });
   if (!read) return Fail(read.error());
   return MaskedFor(actor, std::move(timeline));
@@ -94,6 +107,29 @@ Result<std::vector<Interaction>> InteractionService::RecentFor(const Principal& 
   });
   if (!read) return Fail(read.error());
   return MaskedFor(actor, std::move(recent));
+}
+
+Result<Interaction> InteractionService::Get(const Principal& actor, std::int64_t id) {
+  if (auto s = actor.Require(Permission::kCustomerRead); !s) return Fail(s.error());
+  std::vector<Interaction> found(1);
+  Status read = store_.Read([&](StoreSession& session) -> Status {
+    auto interaction = session.Interactions().FindById(id);
+    if (!interaction) return Fail(interaction.error());
+    if (interaction->customer_id) {
+      auto customer = session.Customers().FindById(*interaction->customer_id);
+      if (!customer) return Fail(customer.error());
+      if (!RestrictToScope(*customer, actor.scope)) {
+        return Fail(Error::NotFound("interaction not found"));
+      }
+    }
+    auto linked = session.Interactions().LinkedOrders(id);
+    if (!linked) return Fail(linked.error());
+    interaction->work_orders = std::move(*linked);
+    found[0] = std::move(*interaction);
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return std::move(MaskedFor(actor, std::move(found))[0]);
 }
 
 std::vector<Interaction> InteractionService::MaskedFor(const Principal& actor,

@@ -29,6 +29,9 @@ class InteractionService {
   [[nodiscard]] Result<std::vector<Interaction>> RecentFor(const Principal& actor,
                                                            const Customer& customer,
                                                            std::size_t limit);
+  // One contact with the work orders it created; kNotFound when absent or when its customer is
+  // outside the caller's scope.
+  [[nodiscard]] Result<Interaction> Get(const Principal& actor, std::int64_t id);
 
  private:
   std::vector<Interaction> MaskedFor(const Principal& actor, std::vector<Interaction> found) const;

@@ -5,6 +5,7 @@
 
 #include "core/common/error.h"
 #include "core/common/function_ref.h"
+#include "core/ports/attachment_repository.h"
 #include "core/ports/audit_repository.h"
 #include "core/ports/customer_repository.h"
 #include "core/ports/event_log.h"
@@ -32,6 +33,7 @@ class StoreSession {
   virtual TechnicianRepository& Technicians() = 0;
   virtual InteractionRepository& Interactions() = 0;
   virtual WorkOrderRepository& WorkOrders() = 0;
+  virtual AttachmentRepository& Attachments() = 0;
 };
 
 class Store {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common/error.h"
+#include "core/workorders/customer_rating.h"
 #include "core/workorders/deadline_policy.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
@@ -62,6 +63,11 @@ class WorkOrderRepository {
   virtual Result<DeadlineSettings> LoadSettings() = 0;
   // Replaces the calendar and every policy.
   virtual Status SaveSettings(const DeadlineSettings& settings, std::int64_t by, TimeMs at) = 0;
+
+  // The customer's rating of the order, if given.
+  virtual Result<std::optional<CustomerRating>> RatingOf(std::int64_t order_id) = 0;
+  // Stores the rating; kConflict (nothing written) when the order already has one.
+  virtual Status SaveRating(std::int64_t order_id, const CustomerRating& rating) = 0;
 };
 
 }  // namespace lifeline

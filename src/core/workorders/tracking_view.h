@@ -28,6 +28,7 @@ struct TrackingView {
   std::optional<TimeMs> expected_arrival{};
   std::optional<TimeMs> expected_resolution{};
   std::optional<std::string> merged_into_number{};
+  std::optional<TimeMs> rated_at{};  // set once the customer rated the order
   std::vector<TrackingStep> steps;
 };
 

@@ -38,6 +38,22 @@ Status CheckDistrict(StoreSession& session, std::int64_t district_id) {
   return Ok();
 }
 
+// The contact the order came from must exist and be with the same customer (or, for an order
+// without a customer, be a contact with nobody identified).
+Status CheckInteraction(StoreSession& session, const WorkOrder& order) {
+  if (!order.interaction_id) return Ok();
+  auto interaction = session.Interactions().FindById(*order.interaction_id);
+  if (!interaction) {
+    if (interaction.error().code != ErrorCode::kNotFound) return Fail(interaction.error());
+    return Fail(Error::Invalid("interaction_id",
+                               "no interaction " + std::to_string(*order.interaction_id)));
+  }
+  if (interaction->customer_id != order.customer_id) {
+    return Fail(Error::Invalid("interaction_id", "the interaction is not with this customer"));
+  }
+  return Ok();
+}
+
 }  // namespace
 
 bool InScope(const Principal& principal, const WorkOrder& order) {
@@ -117,6 +133,7 @@ Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWork
     order.created_at = order.updated_at = clock_.NowMs();
     order.tracking_code = NewTrackingCode(random_);
     if (auto s = FillFromAccount(session, actor, order); !s) return s;
+    if (auto s = CheckInteraction(session, order); !s) return s;
     if (order.district_id) {
       if (auto s = CheckDistrict(session, *order.district_id); !s) return s;
       if (!actor.scope.Covers(*order.district_id)) {
@@ -170,6 +187,9 @@ Result<WorkOrderDetail> WorkOrderService::Get(const Principal& actor, std::int64
     auto children = session.WorkOrders().Children(id);
     if (!children) return Fail(children.error());
     for (const WorkOrder& child : *children) detail.child_ids.push_back(child.id);
+    auto rating = session.WorkOrders().RatingOf(id);
+    if (!rating) return Fail(rating.error());
+    detail.rating = std::move(*rating);
     return Ok();
   });
   if (!read) return Fail(read.error());
@@ -209,6 +229,9 @@ Result<TrackingView> WorkOrderService::Track(std::string_view code) {
       merged_into = std::move(*target);
     }
     view = BuildTrackingView(*order, *history, tree_, merged_into);
+    auto rating = session.WorkOrders().RatingOf(order->id);
+    if (!rating) return Fail(rating.error());
+    if (*rating) view.rated_at = (*rating)->rated_at;
     return Ok();
   });
   if (!read) return Fail(read.error());

@@ -15,6 +15,7 @@
 #include "core/ports/secure_random.h"
 #include "core/ports/store.h"
 #include "core/workorders/category_tree.h"
+#include "core/workorders/customer_rating.h"
 #include "core/workorders/deadline_policy.h"
 #include "core/workorders/tracking_view.h"
 #include "core/workorders/transition.h"
@@ -42,7 +43,8 @@ struct NewWorkOrder {
 struct WorkOrderDetail {
   WorkOrder order;
   std::vector<WorkOrderTransition> history;
-  std::vector<std::int64_t> child_ids;  // orders linked to this one
+  std::vector<std::int64_t> child_ids;     // orders linked to this one
+  std::optional<CustomerRating> rating{};  // the customer's own, from the tracking page
 };
 
 class WorkOrderService {
@@ -60,6 +62,10 @@ class WorkOrderService {
 
   // No login: kNotFound for an unknown or malformed code alike.
   [[nodiscard]] Result<TrackingView> Track(std::string_view code);
+  // No login: the customer rates a resolved order once (customer_rating.h); the answer is the
+  // tracking view, which then says it was rated. kNotFound as for Track.
+  [[nodiscard]] Result<TrackingView> Rate(std::string_view code, const CustomerRating& rating,
+                                          std::string_view remote_address);
 
   const CategoryTree& categories() const { return tree_; }
   [[nodiscard]] Result<DeadlineSettings> Settings(const Principal& actor);

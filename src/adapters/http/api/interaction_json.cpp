@@ -28,8 +28,17 @@ void WriteInteraction(json::JsonWriter& out, const Interaction& i) {
   out.Field("agent_name", i.agent_name)
       .Field("summary", i.summary)
       .Field("started_at", i.started_at)
-      .Field("ended_at", i.ended_at)
-      .EndObject();
+      .Field("ended_at", i.ended_at);
+  // The work orders this contact created.
+  out.Key("work_orders").BeginArray();
+  for (const LinkedWorkOrder& o : i.work_orders) {
+    out.BeginObject()
+        .Field("id", o.id)
+        .Field("number", WorkOrderNumber(o.id, o.created_at))
+        .Field("state", WorkOrderStateCode(o.state))
+        .EndObject();
+  }
+  out.EndArray().EndObject();
 }
 
 void WriteInteractions(json::JsonWriter& out, std::span<const Interaction> interactions) {

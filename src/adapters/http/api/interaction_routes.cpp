@@ -61,6 +61,16 @@ void AddInteractionRoutes(Router& router, ApiDependencies& deps) {
                WriteInteraction(out, *recorded);
                return JsonResponse(201, out.Take());
              });
+  router.Add(Method::kGet, "/api/v1/interactions/{id}", RouteAccess::kAuthenticated,
+             RouteExecution::kWorker, [&interactions](RouteContext& c) {
+               auto id = IdParam(c, "id");
+               if (!id) return ProblemFor(c, id.error());
+               auto found = interactions.Get(c.user(), *id);
+               if (!found) return ProblemFor(c, found.error());
+               json::JsonWriter out;
+               WriteInteraction(out, *found);
+               return JsonResponse(200, out.Take());
+             });
   router.Add(Method::kGet, "/api/v1/customers/{id}/timeline", RouteAccess::kAuthenticated,
              RouteExecution::kWorker, [&interactions](RouteContext& c) {
                auto id = IdParam(c, "id");

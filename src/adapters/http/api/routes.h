@@ -8,6 +8,7 @@
 #include "adapters/events/event_hub.h"
 #include "adapters/http/metrics.h"
 #include "adapters/http/router.h"
+#include "core/attachments/attachment_service.h"
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
@@ -37,6 +38,7 @@ struct ApiDependencies {
   WorkOrderService& work_orders;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
+  AttachmentService& attachments;
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -49,6 +51,7 @@ void AddOutageRoutes(Router& router, ApiDependencies& deps);
 void AddDispatchRoutes(Router& router, ApiDependencies& deps);
 void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
+void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -61,6 +64,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddDispatchRoutes(router, deps);
   AddInteractionRoutes(router, deps);
   AddWorkOrderRoutes(router, deps);
+  AddAttachmentRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

@@ -169,6 +169,10 @@ Json WorkOrderDetailJson(const WorkOrderDetail& detail, const CategoryTree& tree
   for (const WorkOrderTransition& t : detail.history) history.push_back(TransitionJson(t));
   json["history"] = std::move(history);
   json["child_ids"] = detail.child_ids;
+  json["customer_rating"] = detail.rating ? Json{{"satisfaction", detail.rating->satisfaction},
+                                                 {"comment", detail.rating->comment},
+                                                 {"rated_at", detail.rating->rated_at}}
+                                          : Json(nullptr);
   return json;
 }
 
@@ -231,6 +235,8 @@ Json TrackingJson(const TrackingView& view) {
           {"expected_arrival_at", Opt(view.expected_arrival)},
           {"expected_resolution_at", Opt(view.expected_resolution)},
           {"merged_into_number", Opt(view.merged_into_number)},
+          {"rated", view.rated_at.has_value()},
+          {"rated_at", Opt(view.rated_at)},
           {"steps", std::move(steps)}};
 }
 

@@ -112,6 +112,17 @@ Result<WorkOrderCommand> ReadCommand(const JsonBody& body) {
   return command;
 }
 
+Result<CustomerRating> ReadRating(const JsonBody& body) {
+  CustomerRating rating;
+  auto satisfaction = body.Int("satisfaction", 1, 5);
+  if (!satisfaction) return Fail(satisfaction.error());
+  rating.satisfaction = static_cast<int>(*satisfaction);
+  auto comment = body.OptionalString("comment", 3000);
+  if (!comment) return Fail(comment.error());
+  rating.comment = comment->value_or("");
+  return rating;
+}
+
 Status ReadFilterIds(const RouteContext& c, WorkOrderFilter& filter) {
   for (auto [name, slot] : {std::pair{"district_id", &filter.district_id},
                             std::pair{"department_id", &filter.department_id},
@@ -225,6 +236,18 @@ void AddTrackingRoute(Router& router, WorkOrderService& orders) {
                  return ProblemFor(c, Error::NotFound("no work order with this tracking code"));
                }
                return Reply(c, orders.Track(code), TrackingJson);
+             });
+  // {"satisfaction": 1–5, "comment": "…"}: the customer's own rating, once, after resolution.
+  router.Add(Method::kPost, "/api/v1/track/{code}/rating", RouteAccess::kPublic,
+             RouteExecution::kWorker, [&orders](RouteContext& c) {
+               const std::string_view code = c.Param("code");
+               if (code.size() > 32) {
+                 return ProblemFor(c, Error::NotFound("no work order with this tracking code"));
+               }
+               return WithBody(c, ReadRating, [&](const CustomerRating& rating) {
+                 return Reply(c, orders.Rate(code, rating, c.request.remote_address), TrackingJson,
+                              201);
+               });
              });
 }
 

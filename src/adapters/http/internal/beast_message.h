@@ -13,8 +13,9 @@ namespace lifeline::http {
 using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
 using BeastResponse = boost::beast::http::response<boost::beast::http::string_body>;
 
-// `well_formed` is false when the target is not an origin-form path we accept.
-Request ToRequest(const BeastRequest& in, std::string remote_address, bool& well_formed);
+// `well_formed` is false when the target is not an origin-form path we accept. The body is
+// moved out of `in` (uploads are megabytes), the headers are copied.
+Request ToRequest(BeastRequest& in, std::string remote_address, bool& well_formed);
 BeastResponse ToBeast(Response&& in, unsigned version, bool keep_alive, bool head);
 
 }  // namespace lifeline::http

@@ -1,5 +1,6 @@
 // Work orders over SQL: the orders (contact phone sealed like every phone number), their
-// history, and the deadline settings (sql_work_order_settings.cpp).
+// history, the deadline settings (sql_work_order_settings.cpp) and the customer's rating
+// (sql_work_order_rating.cpp).
 #pragma once
 
 #include "adapters/crypto/pii_cipher.h"
@@ -24,6 +25,9 @@ class SqlWorkOrderRepository final : public WorkOrderRepository {
   Result<std::vector<WorkOrder>> NewlyOverdue(TimeMs now, std::int64_t limit) override;
   Result<DeadlineSettings> LoadSettings() override;
   Status SaveSettings(const DeadlineSettings& settings, std::int64_t by, TimeMs at) override;
+  // sql_work_order_rating.cpp
+  Result<std::optional<CustomerRating>> RatingOf(std::int64_t order_id) override;
+  Status SaveRating(std::int64_t order_id, const CustomerRating& rating) override;
 
  private:
   Result<WorkOrder> Map(const Row& row) const;
