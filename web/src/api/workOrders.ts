@@ -48,6 +48,6 @@ export function getTracking(code: string): Promise<Tracking> {
 }
 
 /** The customer's rating on the public page: after the work is done (409 before, or twice). */
-export function rateTracking(code: string, rating: { satisfaction: number; comment?: string }): Promise<unknown> {
+export function rateTracking(code: string, rating: { satisfaction: number; comment?: string }): Promise<Tracking> {
   return request(routes.rateTracking, { path: { code }, body: rating, anonymous: true })
 }

@@ -59,6 +59,7 @@ export interface WorkOrderFull extends WorkOrder {
   satisfaction?: number | null
   callback_reached?: boolean | null
   needs_review?: boolean
+  customer_rating?: { satisfaction: number; comment: string; rated_at: number } | null
 }
 
 export interface WorkOrderDetail extends WorkOrderFull {
@@ -82,6 +83,9 @@ export interface Tracking {
   expected_arrival_at: number | null
   expected_resolution_at: number | null
   merged_into_number: string | null
+  /** whether the customer has rated it (never the rating itself) */
+  rated?: boolean
+  rated_at?: number | null
   steps: TrackingStep[]
 }
 

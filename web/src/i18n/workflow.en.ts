@@ -20,6 +20,8 @@ const wf: WorkflowMessages = {
     urge: 'Urge',
     link: 'Link to incident',
     escalate: 'Escalated',
+    rate: 'Customer rating',
+    attach: 'Attachment added',
   },
   step_done: '{action}: done',
   stale: 'Someone else just changed this order; it has been reloaded — check and try again',

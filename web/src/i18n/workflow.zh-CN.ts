@@ -18,6 +18,8 @@ const wf = {
     urge: '催办',
     link: '关联主工单',
     escalate: '超时升级',
+    rate: '客户评价',
+    attach: '上传附件',
   },
   step_done: '{action}成功',
   stale: '该工单刚被他人修改，已为您刷新，请确认后重试',
