@@ -37,8 +37,7 @@ export async function workflowPath(t) {
   await step('wall board: today\'s work-order figures load', async () => {
     await login(wall, 'supervisor01')
     await wall.locator('[data-test=stream-status][data-status=open]').waitFor()
-    await wall.locator('[data-test=order-kpis]').waitFor()
-    await wall.waitForFunction(() => document.querySelector('[data-test=completion-rate]')?.textContent !== undefined)
+    await wall.locator('[data-test=order-kpis][data-ready=true]').waitFor()
     todayBefore = await counter('orders-today')
   })
 
@@ -265,7 +264,7 @@ export async function workflowPath(t) {
     await page.locator('input[name=outage-title]').fill('主干管爆裂抢修停水')
     await page.locator('[data-test=outage-nodes]').click()
     await page.locator('.el-select-dropdown__item:visible').first().click()
-    await page.keyboard.press('Escape')
+    await page.locator('input[name=outage-title]').click()
     await page.locator('[data-test=outage-save]').click()
     await page.locator('[data-test=outage-table] .el-table__row').filter({ hasText: '主干管爆裂抢修停水' }).waitFor()
     await page.locator('[data-test=announcement-create]').click()

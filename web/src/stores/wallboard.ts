@@ -26,6 +26,7 @@ export const useWallboardStore = defineStore('wallboard', () => {
   const overdue = shallowRef<ReadonlySet<number>>(new Set())
   const categoryNames = shallowRef<Map<string, string>>(new Map())
   const ordersLoading = ref(false)
+  const ordersReady = ref(false)
   const ordersError = shallowRef<unknown>(null)
   const dayStart = ref(startOfDay(Date.now()))
   const today = computed(() => figures(orders.value, dayStart.value))
@@ -34,7 +35,10 @@ export const useWallboardStore = defineStore('wallboard', () => {
 
   async function loadOrders(): Promise<void> {
     const session = useSessionStore()
-    if (!session.can('workorders:read')) return
+    if (!session.can('workorders:read')) {
+      ordersReady.value = true
+      return
+    }
     ordersLoading.value = true
     ordersError.value = null
     dayStart.value = startOfDay(Date.now())
@@ -53,6 +57,7 @@ export const useWallboardStore = defineStore('wallboard', () => {
       for (const [id, o] of orders.value) map.set(id, { ...(map.get(id) ?? o), state: o.state, resolved_at: o.resolved_at ?? map.get(id)?.resolved_at ?? null })
       orders.value = map
       overdue.value = new Set([...late.items.map((o) => o.id), ...overdue.value])
+      ordersReady.value = true
     } catch (e) {
       ordersError.value = e
     } finally {
@@ -111,5 +116,5 @@ export const useWallboardStore = defineStore('wallboard', () => {
     stream = null
   }
 
-  return { counters, status, since, orders, overdue, today, categoryNames, ordersLoading, ordersError, loadOrders, start, stop }
+  return { counters, status, since, orders, overdue, today, categoryNames, ordersLoading, ordersReady, ordersError, loadOrders, start, stop }
 })
