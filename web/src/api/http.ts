@@ -47,6 +47,8 @@ export interface RequestOptions {
   path?: Record<string, string | number>
   query?: Query
   body?: unknown
+  /** A file sent as the raw request body with its own content type (uploads). */
+  raw?: { data: Blob; type: string }
   /** Set on the login call: its 401 means "wrong password", not "session expired". */
   anonymous?: boolean
   signal?: AbortSignal
@@ -104,8 +106,11 @@ export async function request<T>(route: Route, options: RequestOptions = {}): Pr
   }
   const token = options.anonymous ? null : config.token()
   if (token) headers.Authorization = `Bearer ${token}`
-  let body: string | undefined
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.type
+    body = options.raw.data
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.body)
   }
@@ -145,4 +150,22 @@ export function socketUrl(route: Route, options: RequestOptions = {}): string {
   if (/^https?:/.test(relative)) return relative.replace(/^http/, 'ws')
   const { protocol, host } = window.location
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${relative}`
+}
+
+/** A GET whose answer is bytes (an attachment), with the same token and error handling. */
+export async function requestBlob(route: Route, options: RequestOptions = {}): Promise<Blob> {
+  const headers: Record<string, string> = { 'Accept-Language': config.locale() }
+  const token = config.token()
+  if (token) headers.Authorization = `Bearer ${token}`
+  let response: Response
+  try {
+    response = await config.fetch(urlFor(route, options), { method: 'GET', headers, signal: options.signal })
+  } catch (e) {
+    throw new ApiError(0, { code: 'network', detail: String((e as Error)?.message ?? e) })
+  }
+  if (!response.ok) {
+    if (response.status === 401) config.onUnauthenticated()
+    throw new ApiError(response.status, {})
+  }
+  return response.blob()
 }

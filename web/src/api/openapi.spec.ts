@@ -14,6 +14,8 @@ import * as customers from './customers'
 import * as technicians from './technicians'
 import * as interactions from './interactions'
 import * as workOrders from './workOrders'
+import * as outages from './outages'
+import * as attachments from './attachments'
 import { EventStream } from './events'
 
 const specPath = resolve(__dirname, '../../../docs/openapi.yaml')
@@ -82,10 +84,25 @@ describe('api client calls', () => {
     await workOrders.createWorkOrder({ type: 'repair', category: 'water.quality.yellow', title: '水黄' })
     await workOrders.getWorkOrder(5)
     await workOrders.listWorkOrderCategories()
+    await workOrders.transitionWorkOrder(5, { action: 'urge', version: 2 })
+    await workOrders.getWorkOrderDetail(5)
+    await workOrders.getWorkOrderSettings()
+    await workOrders.putWorkOrderSettings({ open_minute: 510, close_minute: 1050, weekdays: [1], holidays: [], extra_workdays: [], policies: [] })
+    await workOrders.getTracking('7K3M-Q9TX-2BHD')
+    await workOrders.rateTracking('7K3M-Q9TX-2BHD', { satisfaction: 5 })
+    await outages.listOutages(true)
+    await outages.createOutage({ utility: 'water', kind: 'unplanned', title: '爆管', starts_at: 1, node_ids: [3] })
+    await outages.changeOutage(4, { version: 1, action: 'restore' })
+    await outages.listAnnouncements()
+    await outages.createAnnouncement({ title: '停水', body: '…', valid_until: 2 })
+    await outages.withdrawAnnouncement(6)
+    await attachments.uploadAttachment(5, new Blob(['x'], { type: 'image/jpeg' }), 'a b.jpg')
+    await attachments.listAttachments(5)
+    await attachments.attachmentBlob(8)
     const ws = new EventStream({ token: () => 'lls_test', onEvent: () => {}, after: 7 })
     calls.push({ method: 'GET', url: ws.url() })
 
-    expect(calls.length).toBe(26)
+    expect(calls.length).toBe(41)
     const undocumented = calls.filter(({ method, url }) => {
       const path = new URL(url, 'http://localhost').pathname
       const template = specPathFor(decodeURIComponent(path).replace(/ /g, '_'))

@@ -36,6 +36,23 @@ export const routes = {
   eventStream: 'GET /api/v1/events',
 
   listTechnicians: 'GET /api/v1/technicians',
+
+  transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',
+  getWorkOrderSettings: 'GET /api/v1/work-order-settings',
+  putWorkOrderSettings: 'PUT /api/v1/work-order-settings',
+  track: 'GET /api/v1/track/{code}',
+
+  listOutages: 'GET /api/v1/outages',
+  createOutage: 'POST /api/v1/outages',
+  changeOutage: 'PATCH /api/v1/outages/{id}',
+  listAnnouncements: 'GET /api/v1/announcements',
+  createAnnouncement: 'POST /api/v1/announcements',
+  withdrawAnnouncement: 'DELETE /api/v1/announcements/{id}',
+
+  uploadAttachment: 'POST /api/v1/work-orders/{id}/attachments',
+  listAttachments: 'GET /api/v1/work-orders/{id}/attachments',
+  attachmentContent: 'GET /api/v1/attachments/{id}/content',
+  rateTracking: 'POST /api/v1/track/{code}/rating',
 } as const
 
 export type RouteName = keyof typeof routes

@@ -353,6 +353,8 @@ export interface WorkOrderQuery {
   type?: WorkOrderType
   customer_id?: number
   assignee_id?: number
+  district_id?: number
+  department_id?: number
   overdue?: 'true' | 'false'
   offset?: number
   limit?: number

@@ -1,4 +1,5 @@
 import { request } from './http'
+import type { TransitionRequest, Tracking, WorkOrderDetail, WorkOrderFull, WorkOrderSettings } from './workflow'
 import { routes } from './routes'
 import type { Items, NewWorkOrder, WorkOrder, WorkOrderCategory, WorkOrderPage, WorkOrderQuery } from './types'
 
@@ -19,4 +20,34 @@ export function getWorkOrder(id: number): Promise<WorkOrder> {
 /** The category tree, parents before children. */
 export async function listWorkOrderCategories(): Promise<WorkOrderCategory[]> {
   return (await request<Items<WorkOrderCategory>>(routes.listWorkOrderCategories)).items
+}
+
+/** One step of the state machine; the answer is the order after it (409 when it changed). */
+export function transitionWorkOrder(id: number, step: TransitionRequest): Promise<WorkOrderFull> {
+  return request(routes.transitionWorkOrder, { path: { id }, body: step })
+}
+
+/** One order with its history (getWorkOrder typed with the detail fields). */
+export function getWorkOrderDetail(id: number): Promise<WorkOrderDetail> {
+  return request(routes.getWorkOrder, { path: { id } })
+}
+
+export function getWorkOrderSettings(): Promise<WorkOrderSettings> {
+  return request(routes.getWorkOrderSettings)
+}
+
+/** Replaces the policies and the calendar (workorders:settings); `defaults` is read-only. */
+export function putWorkOrderSettings(settings: WorkOrderSettings): Promise<WorkOrderSettings> {
+  const { defaults: _defaults, ...body } = settings
+  return request(routes.putWorkOrderSettings, { body })
+}
+
+/** The public tracking page's data (no login); 404 for an unknown or malformed code. */
+export function getTracking(code: string): Promise<Tracking> {
+  return request(routes.track, { path: { code }, anonymous: true })
+}
+
+/** The customer's rating on the public page: after the work is done (409 before, or twice). */
+export function rateTracking(code: string, rating: { satisfaction: number; comment?: string }): Promise<Tracking> {
+  return request(routes.rateTracking, { path: { code }, body: rating, anonymous: true })
 }

@@ -21,7 +21,7 @@ describe('role landing', () => {
 
 describe('navigation', () => {
   it('shows each role only the pages it may open', () => {
-    expect(navFor('agent').map((p) => p.name)).toEqual(['agent-desk'])
+    expect(navFor('agent').map((p) => p.name)).toEqual(['agent-desk', 'callbacks'])
     expect(navFor('auditor').map((p) => p.name)).toEqual(['users', 'org-units', 'audit'])
     expect(navFor('technician').map((p) => p.name)).toEqual(['my-jobs'])
     for (const role of ROLES) for (const page of navFor(role)) expect(mayOpen(role, page.name)).toBe(true)

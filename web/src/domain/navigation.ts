@@ -10,6 +10,9 @@ export type PageName =
   | 'users'
   | 'org-units'
   | 'audit'
+  | 'callbacks'
+  | 'wo-settings'
+  | 'outages'
   | 'no-workspace'
 
 export interface PageEntry {
@@ -31,6 +34,9 @@ export const PAGES: readonly PageEntry[] = [
   { name: 'wallboard', path: '/wallboard', label: 'nav.wallboard', icon: 'Monitor', roles: ['supervisor', 'manager', 'admin'], inNav: true },
   { name: 'users', path: '/admin/users', label: 'nav.users', icon: 'User', roles: ['admin', 'supervisor', 'manager', 'auditor'], inNav: true },
   { name: 'org-units', path: '/admin/org-units', label: 'nav.org_units', icon: 'OfficeBuilding', roles: ['admin', 'supervisor', 'manager', 'auditor'], inNav: true },
+  { name: 'callbacks', path: '/callbacks', label: 'nav.callbacks', icon: 'ChatDotRound', roles: ['agent', 'supervisor'], inNav: true },
+  { name: 'outages', path: '/admin/outages', label: 'nav.outages', icon: 'Warning', roles: ['dispatcher', 'supervisor', 'admin'], inNav: true },
+  { name: 'wo-settings', path: '/admin/work-order-settings', label: 'nav.wo_settings', icon: 'Timer', roles: ['admin', 'supervisor', 'manager'], inNav: true },
   { name: 'audit', path: '/audit', label: 'nav.audit', icon: 'Document', roles: ['admin', 'auditor'], inNav: true },
   { name: 'no-workspace', path: '/welcome', label: 'nav.welcome', icon: 'House', roles: ['integration'], inNav: false },
 ]

@@ -1,4 +1,5 @@
 // English. Typed against zh-CN so a missing key fails the type check (and i18n.spec.ts).
+import wf from './workflow.en'
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
@@ -16,6 +17,10 @@ const en: Messages = {
     org_units: 'Org units',
     audit: 'Audit log',
     welcome: 'Home',
+    callbacks: 'Callbacks',
+    wo_settings: 'Deadlines',
+    outages: 'Outages',
+    track: 'Track a request',
   },
   common: {
     loading: 'Loading…',
@@ -432,6 +437,7 @@ const en: Messages = {
     body: 'This account has no workspace in the web app (integration accounts use the API).',
   },
   not_found: { title: 'Page not found', back: 'Back to start' },
+  wf,
 }
 
 export default en

@@ -1,5 +1,6 @@
 // Chinese (simplified) — the default language and the source of truth for every key.
 // Terms follow the utilities' call-centre usage (坐席、户号、欠费、抄表、工单、派单、大屏).
+import wf from './workflow.zh-CN'
 const zhCN = {
   app: {
     name: '生命线',
@@ -15,6 +16,10 @@ const zhCN = {
     org_units: '组织机构',
     audit: '审计日志',
     welcome: '首页',
+    callbacks: '回访管理',
+    wo_settings: '时限设置',
+    outages: '停供公告',
+    track: '工单查询',
   },
   common: {
     loading: '加载中…',
@@ -431,6 +436,7 @@ const zhCN = {
     body: '当前账户没有网页工作台（集成账户请通过 API 访问）。',
   },
   not_found: { title: '页面不存在', back: '返回首页' },
+  wf,
 }
 
 export default zhCN
