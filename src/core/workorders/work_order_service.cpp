@@ -51,9 +51,9 @@ WorkOrder MaskedFor(const Principal& principal, WorkOrder order) {
   return order;
 }
 
-Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor,
-                                            const NewWorkOrder& draft) const {
-  const Category* category = tree_.Find(draft.category);
+Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor, const NewWorkOrder& draft,
+                                            const CategoryTree& tree) const {
+  const Category* category = tree.Find(draft.category);
   if (category == nullptr) {
     return Fail(Error::Invalid("category", "unknown category: " + draft.category));
   }
@@ -81,7 +81,7 @@ Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor,
 // The account's district and address, and a check that it belongs to the customer and fits
 // the category's utility.
 Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal& actor,
-                                         WorkOrder& order) const {
+                                         WorkOrder& order, const CategoryTree& tree) const {
   if (!order.customer_id) return Ok();
   auto customer = session.Customers().FindById(*order.customer_id);
   if (!customer) {
@@ -93,7 +93,7 @@ Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal&
   if (account == customer->accounts.end()) {
     return Fail(Error::Invalid("account_id", "not an account of this customer"));
   }
-  const Category* category = tree_.Find(order.category);
+  const Category* category = tree.Find(order.category);
   if (category->utility && *category->utility != account->utility) {
     return Fail(Error::Invalid(
         "account_id", "the account is for " + std::string(UtilityCode(account->utility)) +
@@ -109,14 +109,19 @@ Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal&
 
 Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWorkOrder& draft) {
   if (auto s = actor.Require(Permission::kWorkOrderCreate); !s) return Fail(s.error());
-  auto prepared = Prepare(actor, draft);
+  if (draft.department_id) {
+    if (auto s = actor.Require(Permission::kWorkOrderDispatch); !s) return Fail(s.error());
+  }
+  auto tree = Tree();
+  if (!tree) return Fail(tree.error());
+  auto prepared = Prepare(actor, draft, **tree);
   if (!prepared) return Fail(prepared.error());
   WorkOrder order;
   Status written = store_.Write([&](StoreSession& session) -> Status {
     order = *prepared;
     order.created_at = order.updated_at = clock_.NowMs();
     order.tracking_code = NewTrackingCode(random_);
-    if (auto s = FillFromAccount(session, actor, order); !s) return s;
+    if (auto s = FillFromAccount(session, actor, order, **tree); !s) return s;
     if (order.district_id) {
       if (auto s = CheckDistrict(session, *order.district_id); !s) return s;
       if (!actor.scope.Covers(*order.district_id)) {
@@ -127,7 +132,7 @@ Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWork
     if (!settings) return Fail(settings.error());
     const Deadlines due =
         ComputeDeadlines(order.created_at, PolicyFor(*settings, order.category, order.priority),
-                         tree_.Find(order.category)->site_visit, settings->calendar);
+                         (*tree)->Find(order.category)->site_visit, settings->calendar);
     order.due_response_at = due.response;
     order.due_arrival_at = due.arrival;
     order.due_resolution_at = due.resolution;
@@ -150,7 +155,7 @@ Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWork
     }
     session.Events().Emit(
         {"workorder", "workorder.created", "workorder/" + std::to_string(order.id), after});
-    return Ok();
+    return RouteNew(session, actor, order, draft.department_id, **tree, *settings);
   });
   if (!written) return Fail(written.error());
   return MaskedFor(actor, std::move(order));
@@ -196,6 +201,7 @@ Result<WorkOrderPage> WorkOrderService::List(const Principal& actor, WorkOrderFi
 Result<TrackingView> WorkOrderService::Track(std::string_view code) {
   auto normalized = NormalizeTrackingCode(code);
   if (!normalized) return Fail(Error::NotFound("no work order with this tracking code"));
+  const std::shared_ptr<const CategoryTree> tree = categories();
   TrackingView view;
   Status read = store_.Read([&](StoreSession& session) -> Status {
     auto order = session.WorkOrders().FindByTrackingCode(*normalized);
@@ -208,7 +214,7 @@ Result<TrackingView> WorkOrderService::Track(std::string_view code) {
       if (!target) return Fail(target.error());
       merged_into = std::move(*target);
     }
-    view = BuildTrackingView(*order, *history, tree_, merged_into);
+    view = BuildTrackingView(*order, *history, *tree, merged_into);
     return Ok();
   });
   if (!read) return Fail(read.error());
@@ -231,7 +237,9 @@ Result<DeadlineSettings> WorkOrderService::Settings(const Principal& actor) {
 Result<DeadlineSettings> WorkOrderService::SaveSettings(const Principal& actor,
                                                         const DeadlineSettings& settings) {
   if (auto s = actor.Require(Permission::kWorkOrderSettings); !s) return Fail(s.error());
-  if (auto s = ValidateSettings(settings, tree_); !s) return Fail(s.error());
+  auto tree = Tree();
+  if (!tree) return Fail(tree.error());
+  if (auto s = ValidateSettings(settings, **tree); !s) return Fail(s.error());
   const TimeMs now = clock_.NowMs();
   Status written = store_.Write([&](StoreSession& session) -> Status {
     if (auto s = session.WorkOrders().SaveSettings(settings, actor.user_id, now); !s) return s;

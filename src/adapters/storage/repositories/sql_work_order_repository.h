@@ -1,5 +1,6 @@
 // Work orders over SQL: the orders (contact phone sealed like every phone number), their
-// history, and the deadline settings (sql_work_order_settings.cpp).
+// history, the deadline settings (sql_work_order_settings.cpp), and the category tree, routing
+// rules and open loads (sql_work_order_routing.cpp).
 #pragma once
 
 #include "adapters/crypto/pii_cipher.h"
@@ -24,6 +25,14 @@ class SqlWorkOrderRepository final : public WorkOrderRepository {
   Result<std::vector<WorkOrder>> NewlyOverdue(TimeMs now, std::int64_t limit) override;
   Result<DeadlineSettings> LoadSettings() override;
   Status SaveSettings(const DeadlineSettings& settings, std::int64_t by, TimeMs at) override;
+  Result<std::vector<Category>> LoadCategories() override;
+  Status SaveCategories(const std::vector<Category>& categories, std::int64_t by,
+                        TimeMs at) override;
+  Result<std::int64_t> CountUnfinishedInCategory(std::string_view code) override;
+  Result<std::vector<RoutingRule>> LoadRoutingRules() override;
+  Status SaveRoutingRules(const std::vector<RoutingRule>& rules, std::int64_t by,
+                          TimeMs at) override;
+  Result<std::vector<AssigneeLoad>> OpenLoads() override;
 
  private:
   Result<WorkOrder> Map(const Row& row) const;
