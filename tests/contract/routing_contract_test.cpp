@@ -172,8 +172,9 @@ class RoutingContract : public BackendTest {
 };
 
 TEST_P(RoutingContract, RulesAndTheEditedTreeAreStoredAndReadBack) {
-  auto saved = Save({{.category = Root(), .district_id = account_.district_id, .org_unit_id = repair_},
-                     {.category = Branch(), .org_unit_id = desk_, .auto_assign = true}});
+  auto saved =
+      Save({{.category = Root(), .district_id = account_.district_id, .org_unit_id = repair_},
+            {.category = Branch(), .org_unit_id = desk_, .auto_assign = true}});
   ASSERT_TRUE(saved.has_value()) << saved.error().message;
   ASSERT_EQ(saved->size(), 2u);
   EXPECT_GT((*saved)[0].id, 0);
@@ -189,7 +190,8 @@ TEST_P(RoutingContract, RulesAndTheEditedTreeAreStoredAndReadBack) {
                   .name = "有沙",
                   .parent = Branch(),
                   .suggested_priority = Priority::kUrgent,
-                  .site_visit = true, .trade = Trade::kMeter});
+                  .site_visit = true,
+                  .trade = Trade::kMeter});
   auto edited = orders.SaveCategories(admin_, tree);
   ASSERT_TRUE(edited.has_value()) << edited.error().message;
   // A fresh service (another node, a restart) reads the same tree from the store.
@@ -206,16 +208,19 @@ TEST_P(RoutingContract, RulesAndTheEditedTreeAreStoredAndReadBack) {
   const auto events = Events();
   std::vector<std::string> types;
   for (const auto& e : events) types.push_back(e.type);
-  EXPECT_THAT(types, ElementsAre("workorder.routing_rules_changed", "workorder.categories_changed"));
-  auto audit = services.audit.Search(Principal::System(), {.entity_type = "work_order_routing_rules"});
+  EXPECT_THAT(types,
+              ElementsAre("workorder.routing_rules_changed", "workorder.categories_changed"));
+  auto audit =
+      services.audit.Search(Principal::System(), {.entity_type = "work_order_routing_rules"});
   ASSERT_TRUE(audit.has_value());
   EXPECT_EQ(audit->size(), 1u);
 }
 
 TEST_P(RoutingContract, ANewOrderIsDispatchedByTheMostSpecificRuleInOneUnitOfWork) {
-  ASSERT_TRUE(Save({{.category = Root(), .org_unit_id = desk_},
-                    {.category = Root(), .district_id = account_.district_id, .org_unit_id = repair_},
-                    {.category = Root() + ".service", .org_unit_id = company_.id}}));
+  ASSERT_TRUE(
+      Save({{.category = Root(), .org_unit_id = desk_},
+            {.category = Root(), .district_id = account_.district_id, .org_unit_id = repair_},
+            {.category = Root() + ".service", .org_unit_id = company_.id}}));
   const WorkOrder order = Create(agent_, Draft());
   EXPECT_EQ(order.state, WorkOrderState::kDispatched);
   EXPECT_EQ(order.department_id, repair_) << "the district's rule over the city-wide one";
@@ -263,7 +268,8 @@ TEST_P(RoutingContract, SuggestionsRankTheDepartmentsSkilledPeopleByOpenLoad) {
   EXPECT_EQ((*ranked)[0].reason, "测试用户：在办 0 单，技能 " +
                                      std::string(dispatch::TradeLabel(TradeOf(account_.utility))) +
                                      " 4 级");
-  ASSERT_TRUE(orders.Act(dispatcher_, first.id, {.action = A::kAssign, .assignee_id = senior_.user_id}));
+  ASSERT_TRUE(
+      orders.Act(dispatcher_, first.id, {.action = A::kAssign, .assignee_id = senior_.user_id}));
 
   const WorkOrder second = Create(agent_, Draft());
   ranked = orders.SuggestAssignees(dispatcher_, second.id);

@@ -24,14 +24,14 @@ class RoutingApi : public CityTest {
     HttpReply units = http().Get("/api/v1/org-units", admin_);
     ASSERT_EQ(units.status, 200) << units.body;
     for (const auto& u : units.Json()["items"]) {
-      units_[u["code"]] = u;
-      unit_codes_[u["id"].get<std::int64_t>()] = u["code"];
+      units_[u["code"].get<std::string>()] = u;
+      unit_codes_[u["id"].get<std::int64_t>()] = u["code"].get<std::string>();
     }
-    laocheng_ = units_["chengqu"]["area_district_ids"][0];
-    jiangbei_ = units_["jiangbei"]["area_district_ids"][0];
+    laocheng_ = units_["chengqu"]["area_district_ids"][0].get<std::int64_t>();
+    jiangbei_ = units_["jiangbei"]["area_district_ids"][0].get<std::int64_t>();
   }
 
-  std::int64_t UnitId(const std::string& code) { return units_.at(code)["id"]; }
+  std::int64_t UnitId(const std::string& code) { return units_.at(code)["id"].get<std::int64_t>(); }
 
   HttpReply Put(const std::string& path, const nlohmann::json& body, const std::string& token) {
     return http().Send("PUT", path, body.dump(), {{"Authorization", "Bearer " + token}});
@@ -44,7 +44,8 @@ class RoutingApi : public CityTest {
                               {"category", category},
                               {"title", "路人反映"},
                               {"district_id", district}};
-    HttpReply created = http().Post("/api/v1/work-orders", body.dump(), token.empty() ? agent_ : token);
+    HttpReply created =
+        http().Post("/api/v1/work-orders", body.dump(), token.empty() ? agent_ : token);
     EXPECT_EQ(created.status, 201) << created.body;
     return created.Json();
   }
@@ -77,8 +78,7 @@ TEST_P(RoutingApi, TheDemoRulesDispatchOnCreateInTheSameStep) {
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[1]["action"], "dispatch");
   EXPECT_EQ(history[1]["actor_name"], "系统");
-  EXPECT_EQ(Create("heat.temperature.cold", jiangbei_)["department_id"],
-            UnitId("jiangbei-repair"));
+  EXPECT_EQ(Create("heat.temperature.cold", jiangbei_)["department_id"], UnitId("jiangbei-repair"));
   EXPECT_EQ(DepartmentOf(Create("water.business.billing", jiangbei_)), "jiangbei-service");
   // Gas safety: city-wide, a longer prefix than the district's gas rule, and assigned at once.
   const nlohmann::json leak = Create("gas.safety.smell", jiangbei_);
@@ -128,8 +128,9 @@ TEST_P(RoutingApi, EditedRulesRouteMostSpecificFirstAndBadOnesAreRefused) {
   EXPECT_EQ(refused({{"category", "steam"}, {"org_unit_id", UnitId("chengqu")}}),
             "items[0].category");
   EXPECT_EQ(refused({{"category", "water"}, {"org_unit_id", 999999}}), "items[0].org_unit_id");
-  EXPECT_EQ(refused({{"category", "water"}, {"district_id", 999999}, {"org_unit_id", UnitId("chengqu")}}),
-            "items[0].district_id");
+  EXPECT_EQ(
+      refused({{"category", "water"}, {"district_id", 999999}, {"org_unit_id", UnitId("chengqu")}}),
+      "items[0].district_id");
   EXPECT_EQ(refused({{"category", "water"}}), "items[0].org_unit_id");
   EXPECT_EQ(http().Get("/api/v1/routing-rules", dispatcher_).Json()["items"].size(), 3u);
 
@@ -147,19 +148,18 @@ TEST_P(RoutingApi, SuggestionsComeLeastLoadedFirstWithReasons) {
     EXPECT_EQ(s["trade"], "pipe_repair");
     EXPECT_EQ(s["reason"], s["name"].get<std::string>() + "：在办 " + s["open_orders"].dump() +
                                " 单，技能 管道维修 " + s["skill_level"].dump() + " 级");
-    EXPECT_TRUE(unit_codes_[s["org_unit_id"]].starts_with("jiangbei-repair"));
+    EXPECT_TRUE(unit_codes_[s["org_unit_id"].get<std::int64_t>()].starts_with("jiangbei-repair"));
     if (i == 0) continue;
     const auto& before = ranked[i - 1];
-    EXPECT_TRUE(before["open_orders"] < s["open_orders"] ||
-                (before["open_orders"] == s["open_orders"] &&
-                 before["skill_level"] >= s["skill_level"]))
+    EXPECT_TRUE(
+        before["open_orders"] < s["open_orders"] ||
+        (before["open_orders"] == s["open_orders"] && before["skill_level"] >= s["skill_level"]))
         << ranked.dump();
   }
   const nlohmann::json best = ranked[0];
-  HttpReply assigned =
-      http().Post("/api/v1/work-orders/" + first["id"].dump() + "/transitions",
-                  nlohmann::json{{"action", "assign"}, {"assignee_id", best["user_id"]}}.dump(),
-                  dispatcher_);
+  HttpReply assigned = http().Post(
+      "/api/v1/work-orders/" + first["id"].dump() + "/transitions",
+      nlohmann::json{{"action", "assign"}, {"assignee_id", best["user_id"]}}.dump(), dispatcher_);
   ASSERT_EQ(assigned.status, 200) << assigned.body;
 
   const nlohmann::json second = Create("water.leak.before_meter", jiangbei_);
@@ -168,16 +168,15 @@ TEST_P(RoutingApi, SuggestionsComeLeastLoadedFirstWithReasons) {
       EXPECT_EQ(s["open_orders"].get<int>(), best["open_orders"].get<int>() + 1);
     }
   }
-  HttpReply board = http().Get(
-      "/api/v1/dispatch/suggestions?x_km=0&y_km=0&trade=pipe_repair&priority=emergency",
-      dispatcher_);
+  HttpReply board =
+      http().Get("/api/v1/dispatch/suggestions?x_km=0&y_km=0&trade=pipe_repair&priority=emergency",
+                 dispatcher_);
   ASSERT_EQ(board.status, 200) << board.body;
   for (const auto& s : board.Json()["items"]) {
     if (s["user_id"] == best["user_id"]) EXPECT_GE(s["jobs_left"].get<int>(), 1);
   }
   EXPECT_EQ(http()
-                .Get("/api/v1/work-orders/" + second["id"].dump() + "/assignee-suggestions",
-                     agent_)
+                .Get("/api/v1/work-orders/" + second["id"].dump() + "/assignee-suggestions", agent_)
                 .status,
             403);
 }
@@ -226,9 +225,9 @@ TEST_P(RoutingApi, TheCategoryTreeIsEditedAndRefusedEditsSayWhy) {
   bad_visit["items"][last]["site_visit"] = "yes";
   EXPECT_EQ(refused(bad_visit), "items[" + std::to_string(last) + "].site_visit");
 
-  HttpReply cancelled = http().Post(
-      "/api/v1/work-orders/" + order["id"].dump() + "/transitions",
-      nlohmann::json{{"action", "cancel"}, {"note", "测试结束"}}.dump(), dispatcher_);
+  HttpReply cancelled =
+      http().Post("/api/v1/work-orders/" + order["id"].dump() + "/transitions",
+                  nlohmann::json{{"action", "cancel"}, {"note", "测试结束"}}.dump(), dispatcher_);
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   HttpReply restored = Put("/api/v1/work-order-categories", original.Json(), admin_);
   ASSERT_EQ(restored.status, 200) << restored.body;

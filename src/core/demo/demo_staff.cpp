@@ -103,8 +103,9 @@ std::vector<DemoRoutingRule> DemoRoutingRules() {
     for (std::string_view district : branch.districts) {
       const std::string d(district);
       for (const char* root : {"water", "heat", "gas"}) rule(root, d, code + "-repair");
-      for (const char* desk : {"water.business.billing", "water.business.transfer",
-                               "heat.business.billing", "heat.business.suspend", "gas.meter.card"}) {
+      for (const char* desk :
+           {"water.business.billing", "water.business.transfer", "heat.business.billing",
+            "heat.business.suspend", "gas.meter.card"}) {
         rule(desk, d, code + "-service");
       }
     }

@@ -66,8 +66,10 @@ Result<std::vector<Category>> ValidateCategories(std::vector<Category> categorie
   for (std::size_t i = 0; i < categories.size(); ++i) {
     Category& c = categories[i];
     if (!IsCode(c.code)) {
-      return Fail(Error::Invalid(At(i, "code"), "a code is lowercase letters, digits and _ "
-                                                "joined by dots: " + c.code));
+      return Fail(Error::Invalid(At(i, "code"),
+                                 "a code is lowercase letters, digits and _ "
+                                 "joined by dots: " +
+                                     c.code));
     }
     if (index.contains(c.code)) {
       return Fail(Error::Invalid(At(i, "code"), "the code " + c.code + " appears twice"));

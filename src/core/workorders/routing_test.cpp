@@ -37,9 +37,9 @@ TEST(RoutingRules, ThePrefixCoversWholeCodeParts) {
 
 TEST(RoutingRules, TheLongestCategoryPrefixWinsThenTheDistrictRule) {
   const std::vector<RoutingRule> rules{
-      Rule("gas", kLaocheng, 1),         Rule("gas.safety", std::nullopt, 2),
-      Rule("water", std::nullopt, 3),    Rule("water", kLaocheng, 4),
-      Rule("water.leak", kXincheng, 5),  Rule("water.leak.burst", std::nullopt, 6),
+      Rule("gas", kLaocheng, 1),        Rule("gas.safety", std::nullopt, 2),
+      Rule("water", std::nullopt, 3),   Rule("water", kLaocheng, 4),
+      Rule("water.leak", kXincheng, 5), Rule("water.leak.burst", std::nullopt, 6),
       Rule("heat", kXincheng, 7),
   };
   // A longer prefix beats a district: city-wide gas safety over the district's gas rule.
@@ -156,7 +156,7 @@ TEST(AssigneeRanking, LeastOpenLoadFirstThenSkillWithReasons) {
   const std::vector<dispatch::Technician> techs{
       Tech(1, "李师傅", 7, {{Trade::kPipeRepair, 3}}),
       Tech(2, "王师傅", 7, {{Trade::kPipeRepair, 1}}),
-      Tech(3, "张师傅", 7, {{Trade::kGasSafety, 5}}),                  // wrong trade
+      Tech(3, "张师傅", 7, {{Trade::kGasSafety, 5}}),                      // wrong trade
       Tech(4, "赵师傅", 7, {{Trade::kPipeRepair, 5}}, /*on_duty=*/false),  // on leave
       Tech(5, "钱师傅", 7, {{Trade::kPipeRepair, 4}}),
   };

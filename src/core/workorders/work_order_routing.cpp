@@ -89,8 +89,7 @@ Status WorkOrderService::CheckRemovable(StoreSession& session, const CategoryTre
   }
   for (const DeadlinePolicy& policy : settings->policies) {
     if (!kept.contains(policy.category)) {
-      return Fail(
-          Error::Conflict("category " + policy.category + " has a deadline policy"));
+      return Fail(Error::Conflict("category " + policy.category + " has a deadline policy"));
     }
   }
   return Ok();
@@ -111,14 +110,13 @@ Result<std::shared_ptr<const CategoryTree>> WorkOrderService::SaveCategories(
     if (auto s = CheckRemovable(session, before, *valid); !s) return s;
     if (auto s = session.WorkOrders().SaveCategories(*valid, actor.user_id, now); !s) return s;
     const Fields after{{"categories", static_cast<std::int64_t>(valid->size())}};
-    if (auto s = session.Audit().Append(
-            ActorOf(actor),
-            {"workorder.categories",
-             "work_order_categories",
-             "tree",
-             {{"categories", static_cast<std::int64_t>(before_count)}},
-             after},
-            now);
+    if (auto s = session.Audit().Append(ActorOf(actor),
+                                        {"workorder.categories",
+                                         "work_order_categories",
+                                         "tree",
+                                         {{"categories", static_cast<std::int64_t>(before_count)}},
+                                         after},
+                                        now);
         !s) {
       return s;
     }
@@ -157,14 +155,13 @@ Result<std::vector<RoutingRule>> WorkOrderService::SaveRoutingRules(
     if (!before) return Fail(before.error());
     if (auto s = session.WorkOrders().SaveRoutingRules(rules, actor.user_id, now); !s) return s;
     const Fields after{{"rules", static_cast<std::int64_t>(rules.size())}};
-    if (auto s = session.Audit().Append(
-            ActorOf(actor),
-            {"workorder.routing_rules",
-             "work_order_routing_rules",
-             "rules",
-             {{"rules", static_cast<std::int64_t>(before->size())}},
-             after},
-            now);
+    if (auto s = session.Audit().Append(ActorOf(actor),
+                                        {"workorder.routing_rules",
+                                         "work_order_routing_rules",
+                                         "rules",
+                                         {{"rules", static_cast<std::int64_t>(before->size())}},
+                                         after},
+                                        now);
         !s) {
       return s;
     }

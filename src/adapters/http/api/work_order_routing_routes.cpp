@@ -20,7 +20,8 @@ Result<std::optional<Enum>> NullableCode(const JsonBody& body, std::string_view 
   if (!*code) return std::optional<Enum>{};
   auto value = parse(**code);
   if (!value) {
-    return Fail(Error::Invalid(std::string(field), "unknown " + std::string(field) + ": " + **code));
+    return Fail(
+        Error::Invalid(std::string(field), "unknown " + std::string(field) + ": " + **code));
   }
   return value;
 }

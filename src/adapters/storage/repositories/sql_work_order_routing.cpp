@@ -18,10 +18,9 @@ constexpr Query kInsertCategory{
     "INSERT INTO work_order_categories (code, parent, name, utility, suggested_priority,"
     " site_visit, trade, position, updated_by, updated_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"};
-constexpr Query kUnfinishedInCategory{
-    "work_orders.unfinished_in_category",
-    "SELECT COUNT(*) FROM work_orders WHERE category = $1"
-    " AND state NOT IN ('closed', 'cancelled', 'merged')"};
+constexpr Query kUnfinishedInCategory{"work_orders.unfinished_in_category",
+                                      "SELECT COUNT(*) FROM work_orders WHERE category = $1"
+                                      " AND state NOT IN ('closed', 'cancelled', 'merged')"};
 constexpr Query kRules{"work_order_routing_rules.all",
                        "SELECT id, category, district_id, org_unit_id, auto_assign"
                        " FROM work_order_routing_rules ORDER BY position"};
@@ -92,10 +91,10 @@ Status SqlWorkOrderRepository::SaveCategories(const std::vector<Category>& categ
         c.utility ? std::optional(UtilityCode(*c.utility)) : std::nullopt;
     const std::optional<std::string_view> trade =
         c.trade ? std::optional(dispatch::TradeCode(*c.trade)) : std::nullopt;
-    auto inserted = connection_.Exec(
-        kInsertCategory, {c.code, c.parent, c.name, OptText(utility),
-                          PriorityCode(c.suggested_priority), c.site_visit, OptText(trade),
-                          position++, by, at});
+    auto inserted =
+        connection_.Exec(kInsertCategory, {c.code, c.parent, c.name, OptText(utility),
+                                           PriorityCode(c.suggested_priority), c.site_visit,
+                                           OptText(trade), position++, by, at});
     if (!inserted) return Fail(inserted.error());
   }
   return Ok();
@@ -120,8 +119,8 @@ Status SqlWorkOrderRepository::SaveRoutingRules(const std::vector<RoutingRule>& 
   if (auto done = connection_.Exec(kDeleteRules); !done) return Fail(done.error());
   std::int64_t position = 0;
   for (const RoutingRule& r : rules) {
-    auto inserted = connection_.Exec(kInsertRule, {r.category, r.district_id, r.org_unit_id,
-                                                   r.auto_assign, position++, by, at});
+    auto inserted = connection_.Exec(
+        kInsertRule, {r.category, r.district_id, r.org_unit_id, r.auto_assign, position++, by, at});
     if (!inserted) return Fail(inserted.error());
   }
   return Ok();
