@@ -23,7 +23,8 @@ class RoutingApi : public CityTest {
     dispatcher_ = LoginAs("dispatcher01");
     HttpReply units = http().Get("/api/v1/org-units", admin_);
     ASSERT_EQ(units.status, 200) << units.body;
-    for (const auto& u : units.Json()["items"]) {
+    const nlohmann::json listed = units.Json();
+    for (const auto& u : listed["items"]) {
       units_[u["code"].get<std::string>()] = u;
       unit_codes_[u["id"].get<std::int64_t>()] = u["code"].get<std::string>();
     }
@@ -172,8 +173,11 @@ TEST_P(RoutingApi, SuggestionsComeLeastLoadedFirstWithReasons) {
       http().Get("/api/v1/dispatch/suggestions?x_km=0&y_km=0&trade=pipe_repair&priority=emergency",
                  dispatcher_);
   ASSERT_EQ(board.status, 200) << board.body;
-  for (const auto& s : board.Json()["items"]) {
-    if (s["user_id"] == best["user_id"]) EXPECT_GE(s["jobs_left"].get<int>(), 1);
+  const nlohmann::json on_board = board.Json();
+  for (const auto& s : on_board["items"]) {
+    if (s["user_id"] == best["user_id"]) {
+      EXPECT_GE(s["jobs_left"].get<int>(), 1);
+    }
   }
   EXPECT_EQ(http()
                 .Get("/api/v1/work-orders/" + second["id"].dump() + "/assignee-suggestions", agent_)
