@@ -37,8 +37,7 @@ struct AssigneeSuggestion {
 std::vector<std::int64_t> UnitSubtree(std::span<const OrgUnit> units, std::int64_t root);
 
 // The branch whose area holds `district_id`, if any.
-std::optional<std::int64_t> BranchServing(std::span<const OrgUnit> units,
-                                          std::int64_t district_id);
+std::optional<std::int64_t> BranchServing(std::span<const OrgUnit> units, std::int64_t district_id);
 
 // The technicians among `technicians` whose team lies in `unit_ids`.
 std::vector<dispatch::Technician> MembersOf(std::span<const dispatch::Technician> technicians,

@@ -108,8 +108,7 @@ class WorkOrderService {
   Status Step(StoreSession& session, const Principal& actor, WorkOrder& order,
               const WorkOrderCommand& command, WorkOrderState next,
               const DeadlineSettings& settings) const;
-  Result<std::vector<AssigneeSuggestion>> Suggestions(StoreSession& session,
-                                                      const WorkOrder& order,
+  Result<std::vector<AssigneeSuggestion>> Suggestions(StoreSession& session, const WorkOrder& order,
                                                       const CategoryTree& tree) const;
   Status CheckRemovable(StoreSession& session, const CategoryTree& before,
                         const std::vector<Category>& after) const;
