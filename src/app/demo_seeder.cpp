@@ -113,12 +113,38 @@ Status AddTechnicianProfiles(Runtime& runtime) {
       if (user.role != Role::kTechnician) continue;
       auto depot = DepotOf(session, user.org_unit_id);
       if (!depot) return Fail(depot.error());
-      dispatch::Technician profile = demo::DemoTechnicianProfile(user.id, index++, *depot);
+      auto unit = session.OrgUnits().FindById(user.org_unit_id);
+      if (!unit) return Fail(unit.error());
+      dispatch::Technician profile = demo::DemoTechnicianProfile(
+          user.id, index++, *depot, unit->code == demo::kGasEmergencyTeam);
       profile.position_at = runtime.clock().NowMs();
       if (auto s = session.Technicians().Save(profile); !s) return s;
     }
     return Ok();
   });
+}
+
+// The default routing rules, saved through the work-order service like an administrator's.
+Status AddRoutingRules(Runtime& runtime, const std::map<std::string, std::int64_t>& districts) {
+  std::map<std::string, std::int64_t, std::less<>> units;
+  Status read = runtime.store().Read([&](StoreSession& session) -> Status {
+    auto listed = session.OrgUnits().List();
+    if (!listed) return Fail(listed.error());
+    for (const OrgUnit& unit : *listed) units[unit.code] = unit.id;
+    return Ok();
+  });
+  if (!read) return read;
+  std::vector<RoutingRule> rules;
+  for (const demo::DemoRoutingRule& planned : demo::DemoRoutingRules()) {
+    RoutingRule rule{.category = planned.category,
+                     .org_unit_id = units.at(planned.unit_code),
+                     .auto_assign = planned.auto_assign};
+    if (planned.district_code) rule.district_id = districts.at(*planned.district_code);
+    rules.push_back(std::move(rule));
+  }
+  auto saved = runtime.work_orders().SaveRoutingRules(Principal::System(), rules);
+  if (!saved) return Fail(saved.error());
+  return Ok();
 }
 
 // The seeder moves this clock, so demo orders carry the times of the weeks they stand for.
@@ -163,10 +189,35 @@ Result<DemoActors> LoadDemoActors(Runtime& runtime) {
 const Principal& TechnicianFor(const DemoActors& actors, std::int64_t district_id, std::size_t n) {
   std::vector<const Principal*> serving;
   for (const Principal& t : actors.technicians) {
-    if (t.scope.Covers(district_id)) serving.push_back(&t);
+    // The branches' crews; the city-wide emergency crew gets its orders by routing rule.
+    if (!t.scope.unrestricted() && t.scope.Covers(district_id)) serving.push_back(&t);
   }
   if (serving.empty()) return actors.technicians[n % actors.technicians.size()];
   return *serving[n % serving.size()];
+}
+
+// Who works the order: its assignee when a rule assigned it, else the first suggestion of
+// its department (taken in turn, so the load spreads), else a crew member of the branch.
+Result<const Principal*> TechnicianOf(WorkOrderService& orders, const WorkOrder& order,
+                                      const DemoActors& actors, std::int64_t district_id,
+                                      std::size_t n) {
+  auto by_id = [&](std::int64_t user_id) -> const Principal* {
+    for (const Principal& t : actors.technicians) {
+      if (t.user_id == user_id) return &t;
+    }
+    return nullptr;
+  };
+  if (order.assignee_id) {
+    if (const Principal* assignee = by_id(*order.assignee_id)) return assignee;
+  }
+  if (order.state == WorkOrderState::kDispatched) {
+    auto suggested = orders.SuggestAssignees(actors.dispatcher, order.id);
+    if (!suggested) return Fail(suggested.error());
+    if (!suggested->empty()) {
+      if (const Principal* best = by_id(suggested->front().user_id)) return best;
+    }
+  }
+  return &TechnicianFor(actors, district_id, n);
 }
 
 Result<Customer> CustomerAt(Runtime& runtime, std::int64_t index) {
@@ -199,12 +250,13 @@ Status Progress(WorkOrderService& orders, SeedClock& clock, const demo::DemoWork
   const auto reached = [&](DemoStage at) {
     return static_cast<int>(stage) >= static_cast<int>(at);
   };
-  if (reached(DemoStage::kDispatched)) {
+  // A routing rule may have dispatched (or assigned) the order already.
+  if (reached(DemoStage::kDispatched) && order.state == WorkOrderState::kAccepted) {
     auto s = step(actors.dispatcher,
                   {.action = WorkOrderAction::kDispatch, .department_id = technician.org_unit_id});
     if (!s) return s;
   }
-  if (reached(DemoStage::kAssigned)) {
+  if (reached(DemoStage::kAssigned) && order.state != WorkOrderState::kAssigned) {
     auto s = step(actors.dispatcher,
                   {.action = WorkOrderAction::kAssign, .assignee_id = technician.user_id});
     if (!s) return s;
@@ -251,8 +303,9 @@ Status AddDemoWorkOrders(Runtime& runtime, std::int64_t customers, SeedReport& r
          .contact_name = customer->name,
          .contact_phone = customer->phones.empty() ? std::string() : customer->phones.front()});
     if (!order) return Fail(order.error());
-    const Principal& technician = TechnicianFor(*actors, account.district_id, n++);
-    if (auto s = Progress(orders, clock, planned, *order, *actors, technician); !s) return s;
+    auto technician = TechnicianOf(orders, *order, *actors, account.district_id, n++);
+    if (!technician) return Fail(technician.error());
+    if (auto s = Progress(orders, clock, planned, *order, *actors, **technician); !s) return s;
     ++report.work_orders;
   }
   return Ok();
@@ -286,6 +339,7 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   const demo::StaffPlan plan = demo::DemoStaff();
   if (auto s = AddStaff(runtime, plan, *districts, report); !s) return Fail(s.error());
   if (auto s = AddTechnicianProfiles(runtime); !s) return Fail(s.error());
+  if (auto s = AddRoutingRules(runtime, *districts); !s) return Fail(s.error());
   if (auto s = AddDemoWorkOrders(runtime, customers, report); !s) return Fail(s.error());
   if (auto s = AddDemoAppointments(runtime, report); !s) return Fail(s.error());
   if (auto s = WriteAccountsFile(plan, accounts_file); !s) return Fail(s.error());

@@ -67,7 +67,7 @@ TEST_P(WorkOrderApi, FromTheCallToAClosedCallbackWithAPublicTimeline) {
   const std::string dispatcher = LoginAs("dispatcher01");
   const nlohmann::json order = Created(agent);
   const std::int64_t id = order["id"];
-  EXPECT_EQ(order["state"], "accepted");
+  EXPECT_EQ(order["state"], "dispatched") << "the demo's routing rules sent it to the branch";
   EXPECT_THAT(order["number"].get<std::string>(), HasSubstr("GD-"));
   EXPECT_FALSE(order["due_arrival_at"].is_null());
   EXPECT_EQ(order["contact_phone"], "139****5678");
@@ -78,7 +78,7 @@ TEST_P(WorkOrderApi, FromTheCallToAClosedCallbackWithAPublicTimeline) {
   EXPECT_EQ(Step(id, {{"action", "depart"}}, tech).status, 403) << "not the assignee yet";
   HttpReply skipped = Step(id, {{"action", "arrive"}}, dispatcher);
   EXPECT_EQ(skipped.status, 409);
-  EXPECT_THAT(skipped.Json()["detail"].get<std::string>(), HasSubstr("accepted"));
+  EXPECT_THAT(skipped.Json()["detail"].get<std::string>(), HasSubstr("dispatched"));
 
   HttpReply assigned = Step(id,
                             {{"action", "assign"},
@@ -114,16 +114,16 @@ TEST_P(WorkOrderApi, FromTheCallToAClosedCallbackWithAPublicTimeline) {
   const nlohmann::json history = detail.Json()["history"];
   std::vector<std::string> actions;
   for (const auto& t : history) actions.push_back(t["action"]);
-  EXPECT_THAT(actions, ::testing::ElementsAre("create", "assign", "depart", "arrive", "resolve",
-                                              "start_callback", "close"));
+  EXPECT_THAT(actions, ::testing::ElementsAre("create", "dispatch", "assign", "depart", "arrive",
+                                              "resolve", "start_callback", "close"));
 
   // The customer's page: no login, the steps, nothing personal.
   HttpReply tracked = http().Get("/api/v1/track/" + order["tracking_code"].get<std::string>());
   ASSERT_EQ(tracked.status, 200) << tracked.body;
   const nlohmann::json page = tracked.Json();
   EXPECT_EQ(page["state"], "closed");
-  ASSERT_EQ(page["steps"].size(), 7u);
-  EXPECT_THAT(page["steps"][1]["label"].get<std::string>(), HasSubstr("师傅"));
+  ASSERT_EQ(page["steps"].size(), 8u);
+  EXPECT_THAT(page["steps"][2]["label"].get<std::string>(), HasSubstr("师傅"));
   EXPECT_THAT(tracked.body, Not(HasSubstr(tech_me["display_name"].get<std::string>())));
   EXPECT_THAT(tracked.body, Not(HasSubstr("1391234")));
   EXPECT_THAT(tracked.body, Not(HasSubstr("王女士")));
@@ -136,8 +136,8 @@ TEST_P(WorkOrderApi, ListsFilterAndBadInputNamesTheField) {
   const std::string agent = LoginAs("agent01");
   const nlohmann::json order = Created(agent);
   const std::string customer = std::to_string(order["customer_id"].get<std::int64_t>());
-  HttpReply listed =
-      http().Get("/api/v1/work-orders?state=accepted&customer_id=" + customer + "&limit=5", agent);
+  HttpReply listed = http().Get(
+      "/api/v1/work-orders?state=dispatched&customer_id=" + customer + "&limit=5", agent);
   ASSERT_EQ(listed.status, 200) << listed.body;
   EXPECT_GE(listed.Json()["total"].get<int>(), 1);
   EXPECT_EQ(listed.Json()["items"][0]["id"], order["id"]);

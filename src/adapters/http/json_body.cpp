@@ -157,6 +157,11 @@ Result<bool> JsonBody::Bool(std::string_view field) const {
   return value->get<bool>();
 }
 
+bool JsonBody::IsNull(std::string_view field) const {
+  const nlohmann::json* value = Find(field);
+  return value != nullptr && value->is_null();
+}
+
 Result<std::optional<bool>> JsonBody::OptionalBool(std::string_view field) const {
   const nlohmann::json* value = Find(field);
   if (value == nullptr || value->is_null()) return std::optional<bool>{};

@@ -36,6 +36,8 @@ class JsonBody {
   [[nodiscard]] Result<double> Number(std::string_view field, double min, double max) const;
   [[nodiscard]] Result<bool> Bool(std::string_view field) const;
   [[nodiscard]] Result<std::optional<bool>> OptionalBool(std::string_view field) const;
+  // The field is present and JSON null (what a GET answers for "none"; PUTs take it back).
+  bool IsNull(std::string_view field) const;
   // An array of objects, each read with the same accessors. Errors from an item name the item
   // ("jobs[3].trade") when passed through Within().
   [[nodiscard]] Result<std::vector<JsonBody>> Objects(std::string_view field,

@@ -23,6 +23,7 @@ constexpr std::array<BranchPlan, 4> kBranches{{
 }};
 
 constexpr int kTechniciansPerBranch = 10;
+constexpr int kGasEmergencyTechnicians = 4;
 constexpr int kCentralAgents = 6;
 constexpr std::uint64_t kStaffSeed = 2026;
 
@@ -81,7 +82,41 @@ StaffPlan DemoStaff() {
              code + (i < kTechniciansPerBranch / 2 ? "-repair-1" : "-repair-2"));
     }
   }
+  // The city-wide gas emergency crew (燃气抢险): every gas leak, smell or alarm goes to them.
+  unit(std::string(kGasEmergencyTeam), "network-ops", OrgUnitKind::kTeam, "燃气抢险队");
+  for (int i = 0; i < kGasEmergencyTechnicians; ++i) {
+    member("tech" + Two(++technician), Role::kTechnician, std::string(kGasEmergencyTeam));
+  }
   return plan;
+}
+
+std::vector<DemoRoutingRule> DemoRoutingRules() {
+  std::vector<DemoRoutingRule> rules;
+  auto rule = [&](std::string category, std::optional<std::string> district, std::string unit,
+                  bool auto_assign = false) {
+    rules.push_back({std::move(category), std::move(district), std::move(unit), auto_assign});
+  };
+  // Each branch's repair crews take its districts' field work; its business office the desk
+  // work (bills, transfers, suspensions, gas card top-ups).
+  for (const BranchPlan& branch : kBranches) {
+    const std::string code(branch.code);
+    for (std::string_view district : branch.districts) {
+      const std::string d(district);
+      for (const char* root : {"water", "heat", "gas"}) rule(root, d, code + "-repair");
+      for (const char* desk :
+           {"water.business.billing", "water.business.transfer", "heat.business.billing",
+            "heat.business.suspend", "gas.meter.card"}) {
+        rule(desk, d, code + "-service");
+      }
+    }
+  }
+  // City-wide: gas safety to the emergency crew, assigned at once; complaints about the service
+  // to the service centre, which answers them.
+  rule("gas.safety", std::nullopt, std::string(kGasEmergencyTeam), true);
+  for (const char* service : {"water.service", "heat.service", "gas.service"}) {
+    rule(service, std::nullopt, "service-centre");
+  }
+  return rules;
 }
 
 }  // namespace lifeline::demo

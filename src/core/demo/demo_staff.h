@@ -37,4 +37,15 @@ struct StaffPlan {
 
 StaffPlan DemoStaff();
 
+inline constexpr std::string_view kGasEmergencyTeam = "gas-emergency";
+
+// The demo utility's routing rules (区域绑定, 职能分组), by unit and district codes.
+struct DemoRoutingRule {
+  std::string category;
+  std::optional<std::string> district_code;  // none: city-wide
+  std::string unit_code;
+  bool auto_assign = false;
+};
+std::vector<DemoRoutingRule> DemoRoutingRules();
+
 }  // namespace lifeline::demo

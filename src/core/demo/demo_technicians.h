@@ -9,7 +9,9 @@
 
 namespace lifeline::demo {
 
-// `index` counts the demo technicians from 0 (tech01 is 0).
-dispatch::Technician DemoTechnicianProfile(std::int64_t user_id, int index, dispatch::Point depot);
+// `index` counts the demo technicians from 0 (tech01 is 0). The gas emergency crew all have
+// gas safety at a high level.
+dispatch::Technician DemoTechnicianProfile(std::int64_t user_id, int index, dispatch::Point depot,
+                                           bool gas_emergency = false);
 
 }  // namespace lifeline::demo

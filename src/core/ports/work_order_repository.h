@@ -10,7 +10,10 @@
 
 #include "core/common/error.h"
 #include "core/workorders/customer_rating.h"
+#include "core/workorders/assignee_ranking.h"
+#include "core/workorders/category_tree.h"
 #include "core/workorders/deadline_policy.h"
+#include "core/workorders/routing_rule.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
 
@@ -68,6 +71,22 @@ class WorkOrderRepository {
   virtual Result<std::optional<CustomerRating>> RatingOf(std::int64_t order_id) = 0;
   // Stores the rating; kConflict (nothing written) when the order already has one.
   virtual Status SaveRating(std::int64_t order_id, const CustomerRating& rating) = 0;
+  // The edited category tree, parents before children; empty when none was saved (the
+  // built-in tree applies).
+  virtual Result<std::vector<Category>> LoadCategories() = 0;
+  // Replaces the whole tree.
+  virtual Status SaveCategories(const std::vector<Category>& categories, std::int64_t by,
+                                TimeMs at) = 0;
+  // Orders of exactly `code` that are not closed, cancelled or merged.
+  virtual Result<std::int64_t> CountUnfinishedInCategory(std::string_view code) = 0;
+
+  // The routing rules, in the order they were saved, with their ids.
+  virtual Result<std::vector<RoutingRule>> LoadRoutingRules() = 0;
+  // Replaces every rule (new ids).
+  virtual Status SaveRoutingRules(const std::vector<RoutingRule>& rules, std::int64_t by,
+                                  TimeMs at) = 0;
+  // Every assignee's open work (orders assigned, en route or on site), by user id.
+  virtual Result<std::vector<AssigneeLoad>> OpenLoads() = 0;
 };
 
 }  // namespace lifeline

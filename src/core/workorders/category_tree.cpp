@@ -7,6 +7,41 @@ namespace lifeline {
 namespace {
 
 using enum Priority;
+using dispatch::Trade;
+
+// The trade each part of the built-in tree needs, by code prefix (the longest wins). Desk
+// work (billing, transfers, attitude complaints, the general root) needs none.
+struct TradeRule {
+  std::string_view prefix;
+  Trade trade;
+};
+constexpr TradeRule kDefaultTrades[] = {
+    {"water.quality", Trade::kPipeRepair},
+    {"water.pressure", Trade::kPipeRepair},
+    {"water.leak", Trade::kPipeRepair},
+    {"water.meter", Trade::kMeter},
+    {"water.business.installation", Trade::kPipeRepair},
+    {"heat.temperature", Trade::kHeatValve},
+    {"heat.leak", Trade::kPipeRepair},
+    {"heat.equipment", Trade::kHeatValve},
+    {"heat.equipment.meter", Trade::kMeter},
+    {"heat.business.installation", Trade::kHeatValve},
+    {"gas.safety", Trade::kGasSafety},
+    {"gas.supply", Trade::kGasSafety},
+    {"gas.meter", Trade::kMeter},
+    {"gas.business.activation", Trade::kGasSafety},
+    {"gas.business.rerouting", Trade::kGasSafety},
+    {"gas.business.inspection", Trade::kGasSafety},
+    {"gas.business.alarm_install", Trade::kGasSafety},
+};
+
+// Only the node a rule names carries the trade; its children inherit it (TradeFor).
+std::optional<Trade> DefaultTrade(std::string_view code) {
+  for (const TradeRule& rule : kDefaultTrades) {
+    if (rule.prefix == code) return rule.trade;
+  }
+  return std::nullopt;
+}
 
 struct Leaf {
   std::string_view code;
@@ -134,6 +169,7 @@ std::vector<Category> Flatten(const std::vector<Root>& roots) {
       }
     }
   }
+  for (Category& category : out) category.trade = DefaultTrade(category.code);
   return out;
 }
 
@@ -151,6 +187,19 @@ std::string CategoryTree::Path(std::string_view code) const {
     if (node->parent.empty()) break;
   }
   return path;
+}
+
+std::optional<dispatch::Trade> CategoryTree::TradeFor(std::string_view code) const {
+  for (const Category* node = Find(code); node != nullptr; node = Find(node->parent)) {
+    if (node->trade) return node->trade;
+    if (node->parent.empty()) break;
+  }
+  return std::nullopt;
+}
+
+bool NeedsVisit(const CategoryTree& tree, std::string_view code) {
+  const Category* category = tree.Find(code);
+  return category != nullptr && category->site_visit;
 }
 
 std::string_view ParentCode(std::string_view code) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/customers/customer.h"
+#include "core/dispatch/field/technician.h"
 #include "core/workorders/work_order.h"
 
 namespace lifeline {
@@ -20,6 +21,9 @@ struct Category {
   std::optional<Utility> utility{};  // none for 综合
   Priority suggested_priority = Priority::kNormal;
   bool site_visit = false;  // the job needs someone on site, so it has an arrival deadline
+  // The trade a technician needs for the job; none: inherited from the nearest ancestor that
+  // names one (and none at all for desk work such as billing questions).
+  std::optional<dispatch::Trade> trade{};
 };
 
 class CategoryTree {
@@ -30,6 +34,8 @@ class CategoryTree {
   const Category* Find(std::string_view code) const;
   // "供水 › 水质 › 水黄"
   std::string Path(std::string_view code) const;
+  // The trade the job needs: the node's own, else the nearest ancestor's.
+  std::optional<dispatch::Trade> TradeFor(std::string_view code) const;
 
  private:
   std::vector<Category> categories_;  // parents before children
@@ -37,6 +43,9 @@ class CategoryTree {
 
 // The code one level up: "water.quality.yellow" → "water.quality"; empty for a root.
 std::string_view ParentCode(std::string_view code);
+
+// Whether orders of `code` need a visit; false for a code the tree does not hold.
+bool NeedsVisit(const CategoryTree& tree, std::string_view code);
 
 // The built-in tree, in Chinese.
 const CategoryTree& DefaultCategoryTree();

@@ -120,6 +120,8 @@ Result<WorkOrder> WorkOrderService::Act(const Principal& actor, std::int64_t id,
                                         const WorkOrderCommand& command) {
   if (auto s = actor.Require(Permission::kWorkOrderRead); !s) return Fail(s.error());
   if (auto s = ValidateCommand(command); !s) return Fail(s.error());
+  auto tree = Tree();
+  if (!tree) return Fail(tree.error());
   WorkOrder order;
   Status written = store_.Write([&](StoreSession& session) -> Status {
     auto acted = ActIn(session, actor, id, command);
@@ -149,8 +151,10 @@ Result<WorkOrder> WorkOrderService::ActIn(StoreSession& session, const Principal
   }
   auto next = NextState(order, command.action);
   if (!next) return Fail(next.error());
+  auto tree = TreeIn(session);
+  if (!tree) return Fail(tree.error());
   if (command.action == WorkOrderAction::kResolve && order.state == WorkOrderState::kAccepted &&
-      tree_.Find(order.category)->site_visit) {
+      NeedsVisit(**tree, order.category)) {
     return Fail(Error::Conflict("a " + order.category +
                                 " order needs a visit and cannot be resolved at first contact"));
   }

@@ -67,9 +67,9 @@ WorkOrder MaskedFor(const Principal& principal, WorkOrder order) {
   return order;
 }
 
-Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor,
-                                            const NewWorkOrder& draft) const {
-  const Category* category = tree_.Find(draft.category);
+Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor, const NewWorkOrder& draft,
+                                            const CategoryTree& tree) const {
+  const Category* category = tree.Find(draft.category);
   if (category == nullptr) {
     return Fail(Error::Invalid("category", "unknown category: " + draft.category));
   }
@@ -97,7 +97,7 @@ Result<WorkOrder> WorkOrderService::Prepare(const Principal& actor,
 // The account's district and address, and a check that it belongs to the customer and fits
 // the category's utility.
 Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal& actor,
-                                         WorkOrder& order) const {
+                                         WorkOrder& order, const CategoryTree& tree) const {
   if (!order.customer_id) return Ok();
   auto customer = session.Customers().FindById(*order.customer_id);
   if (!customer) {
@@ -109,7 +109,7 @@ Status WorkOrderService::FillFromAccount(StoreSession& session, const Principal&
   if (account == customer->accounts.end()) {
     return Fail(Error::Invalid("account_id", "not an account of this customer"));
   }
-  const Category* category = tree_.Find(order.category);
+  const Category* category = tree.Find(order.category);
   if (category->utility && *category->utility != account->utility) {
     return Fail(Error::Invalid(
         "account_id", "the account is for " + std::string(UtilityCode(account->utility)) +
@@ -139,12 +139,17 @@ Result<WorkOrder> WorkOrderService::Create(const Principal& actor, const NewWork
 Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Principal& actor,
                                              const NewWorkOrder& draft) {
   if (auto s = actor.Require(Permission::kWorkOrderCreate); !s) return Fail(s.error());
-  auto prepared = Prepare(actor, draft);
+  if (draft.department_id) {
+    if (auto s = actor.Require(Permission::kWorkOrderDispatch); !s) return Fail(s.error());
+  }
+  auto tree = TreeIn(session);
+  if (!tree) return Fail(tree.error());
+  auto prepared = Prepare(actor, draft, **tree);
   if (!prepared) return Fail(prepared.error());
   WorkOrder order = std::move(*prepared);
   order.created_at = order.updated_at = clock_.NowMs();
   order.tracking_code = NewTrackingCode(random_);
-  if (auto s = FillFromAccount(session, actor, order); !s) return Fail(s.error());
+  if (auto s = FillFromAccount(session, actor, order, **tree); !s) return Fail(s.error());
   if (auto s = CheckInteraction(session, order); !s) return Fail(s.error());
   if (order.district_id) {
     if (auto s = CheckDistrict(session, *order.district_id); !s) return Fail(s.error());
@@ -156,7 +161,7 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   if (!settings) return Fail(settings.error());
   const Deadlines due =
       ComputeDeadlines(order.created_at, PolicyFor(**settings, order.category, order.priority),
-                       tree_.Find(order.category)->site_visit, (*settings)->calendar);
+                       (*tree)->Find(order.category)->site_visit, (*settings)->calendar);
   order.due_response_at = due.response;
   order.due_arrival_at = due.arrival;
   order.due_resolution_at = due.resolution;
@@ -179,6 +184,9 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   }
   session.Events().Emit(
       {"workorder", "workorder.created", "workorder/" + std::to_string(order.id), after});
+  if (auto s = RouteNew(session, actor, order, draft.department_id, **tree, **settings); !s) {
+    return Fail(s.error());
+  }
   return order;
 }
 
@@ -225,6 +233,7 @@ Result<WorkOrderPage> WorkOrderService::List(const Principal& actor, WorkOrderFi
 Result<TrackingView> WorkOrderService::Track(std::string_view code) {
   auto normalized = NormalizeTrackingCode(code);
   if (!normalized) return Fail(Error::NotFound("no work order with this tracking code"));
+  const std::shared_ptr<const CategoryTree> tree = categories();
   TrackingView view;
   Status read = store_.Read([&](StoreSession& session) -> Status {
     auto order = session.WorkOrders().FindByTrackingCode(*normalized);
@@ -237,7 +246,7 @@ Result<TrackingView> WorkOrderService::Track(std::string_view code) {
       if (!target) return Fail(target.error());
       merged_into = std::move(*target);
     }
-    view = BuildTrackingView(*order, *history, tree_, merged_into);
+    view = BuildTrackingView(*order, *history, *tree, merged_into);
     auto rating = session.WorkOrders().RatingOf(order->id);
     if (!rating) return Fail(rating.error());
     if (*rating) view.rated_at = (*rating)->rated_at;
@@ -263,7 +272,9 @@ Result<DeadlineSettings> WorkOrderService::Settings(const Principal& actor) {
 Result<DeadlineSettings> WorkOrderService::SaveSettings(const Principal& actor,
                                                         const DeadlineSettings& settings) {
   if (auto s = actor.Require(Permission::kWorkOrderSettings); !s) return Fail(s.error());
-  if (auto s = ValidateSettings(settings, tree_); !s) return Fail(s.error());
+  auto tree = Tree();
+  if (!tree) return Fail(tree.error());
+  if (auto s = ValidateSettings(settings, **tree); !s) return Fail(s.error());
   const TimeMs now = clock_.NowMs();
   Status written = store_.Write([&](StoreSession& session) -> Status {
     if (auto s = session.WorkOrders().SaveSettings(settings, actor.user_id, now); !s) return s;

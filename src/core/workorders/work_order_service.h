@@ -14,10 +14,13 @@
 #include "core/ports/clock.h"
 #include "core/ports/secure_random.h"
 #include "core/ports/store.h"
+#include "core/workorders/assignee_ranking.h"
+#include "core/workorders/category_catalog.h"
 #include "core/workorders/category_tree.h"
 #include "core/workorders/customer_rating.h"
 #include "core/workorders/deadline_policy.h"
 #include "core/workorders/settings_cache.h"
+#include "core/workorders/routing_rule.h"
 #include "core/workorders/tracking_view.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
@@ -40,6 +43,9 @@ struct NewWorkOrder {
   std::string contact_name{};
   std::string contact_phone{};
   std::optional<std::int64_t> district_id{};
+  // Dispatch at once to this org unit instead of the routing rules' choice (needs
+  // workorders:dispatch).
+  std::optional<std::int64_t> department_id{};
 };
 
 struct WorkOrderDetail {
@@ -51,9 +57,8 @@ struct WorkOrderDetail {
 
 class WorkOrderService {
  public:
-  WorkOrderService(Store& store, const Clock& clock, SecureRandom& random,
-                   const CategoryTree& tree = DefaultCategoryTree())
-      : store_(store), clock_(clock), random_(random), tree_(tree) {}
+  WorkOrderService(Store& store, const Clock& clock, SecureRandom& random)
+      : store_(store), clock_(clock), random_(random) {}
 
   [[nodiscard]] Result<WorkOrder> Create(const Principal& actor, const NewWorkOrder& draft);
   // kNotFound when the order does not exist or lies outside the caller's data scope.
@@ -81,7 +86,22 @@ class WorkOrderService {
   [[nodiscard]] Result<TrackingView> Rate(std::string_view code, const CustomerRating& rating,
                                           std::string_view remote_address);
 
-  const CategoryTree& categories() const { return tree_; }
+  // The effective category tree (the saved one, else the built-in), cached; for rendering.
+  // When the store cannot be read it is the built-in tree, not cached.
+  std::shared_ptr<const CategoryTree> categories() const;
+  // Replaces the tree: codes stay stable, a code still used by unfinished orders, a routing
+  // rule or a deadline policy cannot be removed (kConflict naming it).
+  [[nodiscard]] Result<std::shared_ptr<const CategoryTree>> SaveCategories(
+      const Principal& actor, std::vector<Category> categories);
+  // Another node saved a tree (workorder.categories_changed): load it again on next use.
+  void ForgetCategories() { catalog_.Invalidate(); }
+
+  [[nodiscard]] Result<std::vector<RoutingRule>> RoutingRules(const Principal& actor);
+  [[nodiscard]] Result<std::vector<RoutingRule>> SaveRoutingRules(
+      const Principal& actor, const std::vector<RoutingRule>& rules);
+  // The people who could take the order, best first (workorders:dispatch).
+  [[nodiscard]] Result<std::vector<AssigneeSuggestion>> SuggestAssignees(const Principal& actor,
+                                                                         std::int64_t id);
   [[nodiscard]] Result<DeadlineSettings> Settings(const Principal& actor);
   [[nodiscard]] Result<DeadlineSettings> SaveSettings(const Principal& actor,
                                                       const DeadlineSettings& settings);
@@ -92,10 +112,28 @@ class WorkOrderService {
   [[nodiscard]] Result<int> EscalateOverdue(std::int64_t limit = 200);
 
  private:
-  Result<WorkOrder> Prepare(const Principal& actor, const NewWorkOrder& draft) const;
-  Status FillFromAccount(StoreSession& session, const Principal& actor, WorkOrder& order) const;
+  Result<std::shared_ptr<const CategoryTree>> Tree() const;
+  // The same inside a unit of work, reading through its session (no second connection).
+  Result<std::shared_ptr<const CategoryTree>> TreeIn(StoreSession& session) const;
+  Result<WorkOrder> Prepare(const Principal& actor, const NewWorkOrder& draft,
+                            const CategoryTree& tree) const;
+  Status FillFromAccount(StoreSession& session, const Principal& actor, WorkOrder& order,
+                         const CategoryTree& tree) const;
   Status CheckReferences(StoreSession& session, const WorkOrder& order,
                          WorkOrderCommand& command) const;
+  // Dispatches a new order: to the department the request names, else to the most specific
+  // routing rule's unit (and, when that rule says so, to its best suggested person).
+  Status RouteNew(StoreSession& session, const Principal& actor, WorkOrder& order,
+                  std::optional<std::int64_t> department_id, const CategoryTree& tree,
+                  const DeadlineSettings& settings) const;
+  // One action applied, stored and recorded inside the caller's transaction.
+  Status Step(StoreSession& session, const Principal& actor, WorkOrder& order,
+              const WorkOrderCommand& command, WorkOrderState next,
+              const DeadlineSettings& settings) const;
+  Result<std::vector<AssigneeSuggestion>> Suggestions(StoreSession& session, const WorkOrder& order,
+                                                      const CategoryTree& tree) const;
+  Status CheckRemovable(StoreSession& session, const CategoryTree& before,
+                        const std::vector<Category>& after) const;
   Status Record(StoreSession& session, const Principal& actor, const WorkOrder& before,
                 const WorkOrder& after, const WorkOrderCommand& command, bool via_parent) const;
   Status CascadeToChildren(StoreSession& session, const Principal& actor, const WorkOrder& parent,
@@ -104,9 +142,9 @@ class WorkOrderService {
   Store& store_;
   const Clock& clock_;
   SecureRandom& random_;
-  const CategoryTree& tree_;
   SettingsCache settings_{clock_};
   WorkOrderListener* listener_ = nullptr;
+  mutable CategoryCatalog catalog_;
 };
 
 // Whether the principal's data scope reaches the order (orders without a district are the

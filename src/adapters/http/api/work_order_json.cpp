@@ -194,7 +194,8 @@ Json CategoryTreeJson(const CategoryTree& tree) {
                      {"parent", c.parent.empty() ? Json(nullptr) : Json(c.parent)},
                      {"utility", c.utility ? Json(UtilityCode(*c.utility)) : Json(nullptr)},
                      {"suggested_priority", PriorityCode(c.suggested_priority)},
-                     {"site_visit", c.site_visit}});
+                     {"site_visit", c.site_visit},
+                     {"trade", c.trade ? Json(dispatch::TradeCode(*c.trade)) : Json(nullptr)}});
   }
   return {{"items", std::move(items)}};
 }

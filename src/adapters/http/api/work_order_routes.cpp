@@ -3,6 +3,7 @@
 #include "adapters/http/api/api_support.h"
 #include "adapters/http/api/routes.h"
 #include "adapters/http/api/work_order_json.h"
+#include "adapters/http/api/work_order_routing_routes.h"
 #include "adapters/http/json_body.h"
 
 namespace lifeline::http {
@@ -25,7 +26,8 @@ Status ReadLinks(const JsonBody& body, NewWorkOrder& draft) {
   for (auto [field, slot] :
        {std::pair{"customer_id", &draft.customer_id}, std::pair{"account_id", &draft.account_id},
         std::pair{"interaction_id", &draft.interaction_id},
-        std::pair{"district_id", &draft.district_id}}) {
+        std::pair{"district_id", &draft.district_id},
+        std::pair{"department_id", &draft.department_id}}) {
     auto value = body.OptionalInt(field, 1, INT64_MAX);
     if (!value) return Fail(value.error());
     *slot = *value;
@@ -168,33 +170,32 @@ Result<WorkOrderFilter> ReadFilter(const RouteContext& c) {
   return filter;
 }
 
+// Orders render with the category tree of the moment (a snapshot: an edit meanwhile does not
+// change it under the request).
 void AddRecordRoutes(Router& router, WorkOrderService& orders) {
   const auto authed = RouteAccess::kAuthenticated;
   const auto worker = RouteExecution::kWorker;
-  const CategoryTree& tree = orders.categories();
-  auto render = [&tree](const WorkOrder& o) { return WorkOrderJson(o, tree); };
+  auto render = [&orders](const WorkOrder& o) { return WorkOrderJson(o, *orders.categories()); };
   router.Add(Method::kPost, "/api/v1/work-orders", authed, worker,
              [&orders, render](RouteContext& c) {
                return WithBody(c, ReadNewWorkOrder, [&](const NewWorkOrder& draft) {
                  return Reply(c, orders.Create(c.user(), draft), render, 201);
                });
              });
-  router.Add(Method::kGet, "/api/v1/work-orders", authed, worker,
-             [&orders, &tree](RouteContext& c) {
-               auto filter = ReadFilter(c);
-               if (!filter) return ProblemFor(c, filter.error());
-               return Reply(c, orders.List(c.user(), *filter), [&](const WorkOrderPage& page) {
-                 return WorkOrderPageJson(page, *filter, tree);
-               });
-             });
-  router.Add(Method::kGet, "/api/v1/work-orders/{id}", authed, worker,
-             [&orders, &tree](RouteContext& c) {
-               auto id = IdParam(c, "id");
-               if (!id) return ProblemFor(c, id.error());
-               return Reply(c, orders.Get(c.user(), *id), [&](const WorkOrderDetail& detail) {
-                 return WorkOrderDetailJson(detail, tree);
-               });
-             });
+  router.Add(Method::kGet, "/api/v1/work-orders", authed, worker, [&orders](RouteContext& c) {
+    auto filter = ReadFilter(c);
+    if (!filter) return ProblemFor(c, filter.error());
+    return Reply(c, orders.List(c.user(), *filter), [&](const WorkOrderPage& page) {
+      return WorkOrderPageJson(page, *filter, *orders.categories());
+    });
+  });
+  router.Add(Method::kGet, "/api/v1/work-orders/{id}", authed, worker, [&orders](RouteContext& c) {
+    auto id = IdParam(c, "id");
+    if (!id) return ProblemFor(c, id.error());
+    return Reply(c, orders.Get(c.user(), *id), [&](const WorkOrderDetail& detail) {
+      return WorkOrderDetailJson(detail, *orders.categories());
+    });
+  });
   router.Add(Method::kPost, "/api/v1/work-orders/{id}/transitions", authed, worker,
              [&orders, render](RouteContext& c) {
                auto id = IdParam(c, "id");
@@ -208,13 +209,6 @@ void AddRecordRoutes(Router& router, WorkOrderService& orders) {
 void AddSettingRoutes(Router& router, WorkOrderService& orders) {
   const auto authed = RouteAccess::kAuthenticated;
   const auto worker = RouteExecution::kWorker;
-  router.Add(Method::kGet, "/api/v1/work-order-categories", authed, RouteExecution::kInline,
-             [&orders](RouteContext& c) {
-               if (auto s = c.user().Require(Permission::kWorkOrderRead); !s) {
-                 return ProblemFor(c, s.error());
-               }
-               return JsonOk(CategoryTreeJson(orders.categories()));
-             });
   router.Add(Method::kGet, "/api/v1/work-order-settings", authed, worker,
              [&orders](RouteContext& c) {
                return Reply(c, orders.Settings(c.user()), DeadlineSettingsJson);
@@ -257,6 +251,7 @@ void AddWorkOrderRoutes(Router& router, ApiDependencies& deps) {
   AddRecordRoutes(router, deps.work_orders);
   AddSettingRoutes(router, deps.work_orders);
   AddTrackingRoute(router, deps.work_orders);
+  AddWorkOrderRoutingRoutes(router, deps.work_orders);
 }
 
 }  // namespace lifeline::http

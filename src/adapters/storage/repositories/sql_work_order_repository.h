@@ -1,6 +1,8 @@
 // Work orders over SQL: the orders (contact phone sealed like every phone number), their
 // history, the deadline settings (sql_work_order_settings.cpp) and the customer's rating
 // (sql_work_order_rating.cpp).
+// history, the deadline settings (sql_work_order_settings.cpp), and the category tree, routing
+// rules and open loads (sql_work_order_routing.cpp).
 #pragma once
 
 #include "adapters/crypto/pii_cipher.h"
@@ -28,6 +30,14 @@ class SqlWorkOrderRepository final : public WorkOrderRepository {
   // sql_work_order_rating.cpp
   Result<std::optional<CustomerRating>> RatingOf(std::int64_t order_id) override;
   Status SaveRating(std::int64_t order_id, const CustomerRating& rating) override;
+  Result<std::vector<Category>> LoadCategories() override;
+  Status SaveCategories(const std::vector<Category>& categories, std::int64_t by,
+                        TimeMs at) override;
+  Result<std::int64_t> CountUnfinishedInCategory(std::string_view code) override;
+  Result<std::vector<RoutingRule>> LoadRoutingRules() override;
+  Status SaveRoutingRules(const std::vector<RoutingRule>& rules, std::int64_t by,
+                          TimeMs at) override;
+  Result<std::vector<AssigneeLoad>> OpenLoads() override;
 
  private:
   Result<WorkOrder> Map(const Row& row) const;

@@ -10,6 +10,34 @@ namespace {
 
 constexpr double kCityRadiusKm = 200;  // positions further out are a broken GPS fix
 
+// An open work order keeps a technician about this long (the default job duration): their
+// open orders become the work still ahead of them in a suggestion.
+constexpr int kMinutesPerOpenOrder = 60;
+
+struct TechniciansAndLoads {
+  std::vector<Technician> technicians;
+  std::vector<TechnicianLoad> loads;
+};
+
+// The technicians and what each has on hand: their work orders assigned, en route or on site.
+Result<TechniciansAndLoads> ListWithLoads(Store& store) {
+  TechniciansAndLoads out;
+  Status read = store.Read([&](StoreSession& session) -> Status {
+    auto listed = session.Technicians().List(0);
+    if (!listed) return Fail(listed.error());
+    out.technicians = std::move(*listed);
+    auto loads = session.WorkOrders().OpenLoads();
+    if (!loads) return Fail(loads.error());
+    for (const AssigneeLoad& load : *loads) {
+      out.loads.push_back(
+          {load.user_id, load.open_orders, load.open_orders * kMinutesPerOpenOrder});
+    }
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return out;
+}
+
 Result<std::vector<Technician>> ListTechnicians(Store& store, std::int64_t team_id) {
   std::vector<Technician> technicians;
   Status read = store.Read([&](StoreSession& session) -> Status {
@@ -39,11 +67,9 @@ Result<std::vector<Technician>> DispatchService::Technicians(const Principal& ac
 Result<std::vector<Suggestion>> DispatchService::Suggest(const Principal& actor,
                                                          const JobNeed& job) {
   if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
-  auto technicians = ListTechnicians(store_, 0);
-  if (!technicians) return Fail(technicians.error());
-  // Loads come from the technicians' open work orders once those are assigned through the
-  // work-order service; until then every technician counts as free.
-  return RankTechnicians(job, *technicians, {}, LocalMinuteOfDay());
+  auto listed = ListWithLoads(store_);
+  if (!listed) return Fail(listed.error());
+  return RankTechnicians(job, listed->technicians, listed->loads, LocalMinuteOfDay());
 }
 
 Result<DayPlan> DispatchService::Plan(const Principal& actor, std::int64_t team_id,

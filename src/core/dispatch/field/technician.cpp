@@ -31,6 +31,20 @@ std::optional<Trade> ParseTrade(std::string_view code) {
   return ParseEnumCode(kAllTrades, code, TradeCode);
 }
 
+std::string_view TradeLabel(Trade trade) {
+  switch (trade) {
+    case Trade::kPipeRepair:
+      return "管道维修";
+    case Trade::kMeter:
+      return "表务";
+    case Trade::kGasSafety:
+      return "燃气安检";
+    case Trade::kHeatValve:
+      return "热力阀门";
+  }
+  return "管道维修";
+}
+
 int LevelIn(const Technician& technician, Trade trade) {
   for (const TradeSkill& skill : technician.skills) {
     if (skill.trade == trade) return skill.level;

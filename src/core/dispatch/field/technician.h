@@ -18,6 +18,8 @@ enum class Trade { kPipeRepair, kMeter, kGasSafety, kHeatValve };
 
 std::string_view TradeCode(Trade trade);  // pipe_repair, meter, gas_safety, heat_valve
 std::optional<Trade> ParseTrade(std::string_view code);
+// 管道维修, 表务, 燃气安检, 热力阀门
+std::string_view TradeLabel(Trade trade);
 
 struct TradeSkill {
   Trade trade = Trade::kPipeRepair;

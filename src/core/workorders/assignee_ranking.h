@@ -1,0 +1,52 @@
+// Who in the department should take this order? The technicians of the order's department (or,
+// when it has none, of the branch serving the order's district) who are on duty and have the
+// trade the category needs, ranked by how many orders they already have open — least first,
+// then the higher skill level — each with a reason in Chinese ("李师傅：在办 2 单，技能 管道维修
+// 3 级"). Pure functions; WorkOrderService reads the inputs. Design: docs/design/work-orders.md
+// ("Routing").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/dispatch/field/technician.h"
+#include "core/identity/org_unit.h"
+
+namespace lifeline {
+
+// A person's open work: orders assigned to them that are assigned, en route or on site.
+struct AssigneeLoad {
+  std::int64_t user_id = 0;
+  int open_orders = 0;
+};
+
+struct AssigneeSuggestion {
+  std::int64_t user_id = 0;
+  std::string name;
+  std::int64_t org_unit_id = 0;
+  int open_orders = 0;
+  std::optional<dispatch::Trade> trade{};  // the trade the order needs
+  int skill_level = 0;                     // in that trade; 0 when it needs none
+  std::string reason;                      // zh-CN
+};
+
+// `root` and every unit below it.
+std::vector<std::int64_t> UnitSubtree(std::span<const OrgUnit> units, std::int64_t root);
+
+// The branch whose area holds `district_id`, if any.
+std::optional<std::int64_t> BranchServing(std::span<const OrgUnit> units, std::int64_t district_id);
+
+// The technicians among `technicians` whose team lies in `unit_ids`.
+std::vector<dispatch::Technician> MembersOf(std::span<const dispatch::Technician> technicians,
+                                            std::span<const std::int64_t> unit_ids);
+
+// On duty, with `trade` when one is needed; least open orders first, then higher level, then
+// user id.
+std::vector<AssigneeSuggestion> RankAssignees(std::span<const dispatch::Technician> candidates,
+                                              std::optional<dispatch::Trade> trade,
+                                              std::span<const AssigneeLoad> loads);
+
+}  // namespace lifeline
