@@ -15,9 +15,13 @@ struct SeedReport {
   int org_units = 0;
   int users = 0;
   int work_orders = 0;
+  std::int64_t history_orders = 0;  // --history-days: bulk-loaded past orders
+  std::int64_t history_transitions = 0;
 };
 
+// `history_days` > 0 also bulk-loads that many days of work-order history before now.
 [[nodiscard]] Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
-                                          const std::filesystem::path& accounts_file);
+                                          const std::filesystem::path& accounts_file,
+                                          int history_days = 0);
 
 }  // namespace lifeline::app

@@ -85,6 +85,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->work_orders_ = std::make_unique<WorkOrderService>(*rt->store_, rt->clock_, rt->random_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
+  rt->reports_ = std::make_unique<ReportService>(*rt->store_, rt->clock_);
   return rt;
 }
 

@@ -19,6 +19,7 @@
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
+#include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
 
 namespace lifeline::app {
@@ -47,6 +48,7 @@ class Runtime {
   InteractionService& interactions() { return *interactions_; }
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
+  ReportService& reports() { return *reports_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -71,6 +73,7 @@ class Runtime {
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<ReportService> reports_;
 };
 
 }  // namespace lifeline::app

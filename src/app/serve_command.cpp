@@ -100,7 +100,8 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .dispatch = rt.dispatch(),
           .interactions = rt.interactions(),
           .work_orders = rt.work_orders(),
-          .metrics = {}};
+          .metrics = {},
+          .reports = &rt.reports()};
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "adapters/storage/repositories/sql_interaction_repository.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
+#include "adapters/storage/repositories/sql_report_repository.h"
 #include "adapters/storage/repositories/sql_technician_repository.h"
 #include "adapters/storage/repositories/sql_topology_repository.h"
 #include "adapters/storage/repositories/sql_user_repository.h"
@@ -42,6 +43,7 @@ class SqlStoreSession final : public StoreSession {
   }
 
   WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
+  ReportRepository& Reports() override { return Lazy(reports_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -68,6 +70,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlTechnicianRepository> technicians_;
   std::optional<SqlInteractionRepository> interactions_;
   std::optional<SqlWorkOrderRepository> work_orders_;
+  std::optional<SqlReportRepository> reports_;
 };
 
 }  // namespace

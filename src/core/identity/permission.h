@@ -30,6 +30,7 @@ enum class Permission {
   kWorkOrderHandle,    // workorders:handle    en route, on site, resolved (own orders)
   kWorkOrderCallback,  // workorders:callback  call back, close or reopen
   kWorkOrderSettings,  // workorders:settings  deadlines and the business calendar
+  kReportRead,         // reports:read         work-order reports, drill-downs and exports
   kCount,              // not a permission: the number of permissions
 };
 

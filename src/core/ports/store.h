@@ -11,6 +11,7 @@
 #include "core/ports/identity_repositories.h"
 #include "core/ports/interaction_repository.h"
 #include "core/ports/outage_repository.h"
+#include "core/ports/report_repository.h"
 #include "core/ports/technician_repository.h"
 #include "core/ports/work_order_repository.h"
 
@@ -32,6 +33,7 @@ class StoreSession {
   virtual TechnicianRepository& Technicians() = 0;
   virtual InteractionRepository& Interactions() = 0;
   virtual WorkOrderRepository& WorkOrders() = 0;
+  virtual ReportRepository& Reports() = 0;
 };
 
 class Store {
