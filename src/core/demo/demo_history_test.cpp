@@ -79,14 +79,22 @@ TEST(DemoHistory, HalfAnOrderPerAccountPerYearWithConsistentTimes) {
     EXPECT_LE(o.created_at, plan.now);
     ASSERT_FALSE(h.transitions.empty());
     EXPECT_EQ(h.transitions.back().to_state, o.state);
-    if (o.responded_at) EXPECT_GE(*o.responded_at, o.created_at);
-    if (o.arrived_at) EXPECT_GE(*o.arrived_at, *o.responded_at);
-    if (o.resolved_at) EXPECT_GE(*o.resolved_at, *o.responded_at);
+    if (o.responded_at) {
+      EXPECT_GE(*o.responded_at, o.created_at);
+    }
+    if (o.arrived_at) {
+      EXPECT_GE(*o.arrived_at, *o.responded_at);
+    }
+    if (o.resolved_at) {
+      EXPECT_GE(*o.resolved_at, *o.responded_at);
+    }
     if (o.state == WorkOrderState::kClosed) {
       ASSERT_TRUE(o.closed_at && o.resolved_at);
       EXPECT_GE(*o.closed_at, *o.resolved_at);
     }
-    if (o.satisfaction) EXPECT_EQ(o.state, WorkOrderState::kClosed);
+    if (o.satisfaction) {
+      EXPECT_EQ(o.state, WorkOrderState::kClosed);
+    }
     EXPECT_TRUE(o.due_response_at && o.due_resolution_at);
     for (const WorkOrderTransition& t : h.transitions) EXPECT_EQ(t.order_id, o.id);
     ++by_month[ToLocalDate(o.created_at).month];
