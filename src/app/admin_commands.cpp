@@ -70,12 +70,12 @@ int RunMigrate(const ConfigOverrides& overrides) {
   return kExitOk;
 }
 
-int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers) {
+int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers, int history_days) {
   Opened opened = Open(overrides);
   if (!opened.runtime) return opened.exit_code;
   const auto started = std::chrono::steady_clock::now();
   const auto accounts_file = opened.runtime->config().data_dir / "demo-accounts.txt";
-  auto report = SeedDemo(*opened.runtime, customers, accounts_file);
+  auto report = SeedDemo(*opened.runtime, customers, accounts_file, history_days);
   if (!report) return Report(Fail(report.error()), "");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -86,6 +86,10 @@ int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers) {
       seconds, report->city.customers, report->city.accounts, report->city.meters,
       report->city.bills, report->city.premises, report->city.communities, report->org_units,
       report->users, accounts_file.string());
+  if (history_days > 0) {
+    std::cout << fmt::format("history: {} work orders with {} history rows over {} days\n",
+                             report->history_orders, report->history_transitions, history_days);
+  }
   return kExitOk;
 }
 

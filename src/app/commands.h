@@ -18,7 +18,7 @@ int RunServe(const ConfigOverrides& overrides);
 // Prints every API route as "METHOD /pattern", one per line (checked against docs/openapi.yaml).
 int RunRoutes(const ConfigOverrides& overrides);
 int RunMigrate(const ConfigOverrides& overrides);
-int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers);
+int RunSeedDemo(const ConfigOverrides& overrides, std::int64_t customers, int history_days = 0);
 int RunConfigCheck(const ConfigOverrides& overrides);
 int RunAuditVerify(const ConfigOverrides& overrides);
 

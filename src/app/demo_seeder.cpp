@@ -5,6 +5,8 @@
 
 #include "adapters/storage/sql_city_loader.h"
 #include "app/demo_appointments.h"
+#include "adapters/storage/sql_history_loader.h"
+#include "core/demo/demo_history.h"
 #include "core/demo/demo_staff.h"
 #include "core/demo/demo_technicians.h"
 #include "core/demo/demo_work_orders.h"
@@ -311,6 +313,53 @@ Status AddDemoWorkOrders(Runtime& runtime, std::int64_t customers, SeedReport& r
   return Ok();
 }
 
+demo::HistoryPerson PersonOf(const Principal& p) {
+  return {p.user_id, p.display_name.empty() ? p.username : p.display_name, p.org_unit_id,
+          p.scope.unrestricted() ? std::vector<std::int64_t>{} : p.scope.district_ids()};
+}
+
+// The staff a year of history is worked by: every agent takes calls, dispatcher01 dispatches,
+// the technicians serve their branches' districts.
+Result<demo::HistoryStaff> LoadHistoryStaff(Runtime& runtime) {
+  demo::HistoryStaff staff;
+  Status read = runtime.store().Read([&](StoreSession& session) -> Status {
+    auto users = session.Users().List();
+    if (!users) return Fail(users.error());
+    for (const User& user : *users) {
+      const bool dispatcher = user.username == "dispatcher01";
+      if (user.role != Role::kAgent && user.role != Role::kTechnician && !dispatcher) continue;
+      auto principal = LoadPrincipal(session, user);
+      if (!principal) return Fail(principal.error());
+      if (dispatcher) staff.dispatcher = PersonOf(*principal);
+      if (user.role == Role::kAgent) staff.agents.push_back(PersonOf(*principal));
+      if (user.role == Role::kTechnician) staff.technicians.push_back(PersonOf(*principal));
+    }
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return staff;
+}
+
+// `days` of history before now, bulk-loaded (docs/design/reports.md, "Demo volume").
+Status AddHistory(Runtime& runtime, int days, SeedReport& report) {
+  storage::SqlHistoryLoader loader(runtime.db());
+  auto accounts = loader.Accounts();
+  if (!accounts) return Fail(accounts.error());
+  auto staff = LoadHistoryStaff(runtime);
+  if (!staff) return Fail(staff.error());
+  auto first_id = loader.NextOrderId();
+  if (!first_id) return Fail(first_id.error());
+  demo::HistoryPlan plan;
+  plan.days = days;
+  plan.now = runtime.clock().NowMs();
+  plan.first_id = *first_id;
+  auto summary = demo::GenerateHistory(plan, *accounts, *staff, runtime.random(), loader);
+  if (!summary) return Fail(summary.error());
+  report.history_orders = summary->orders;
+  report.history_transitions = summary->transitions;
+  return loader.Finish();
+}
+
 Status WriteAccountsFile(const demo::StaffPlan& plan, const std::filesystem::path& path) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
@@ -325,7 +374,7 @@ Status WriteAccountsFile(const demo::StaffPlan& plan, const std::filesystem::pat
 }  // namespace
 
 Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
-                            const std::filesystem::path& accounts_file) {
+                            const std::filesystem::path& accounts_file, int history_days) {
   if (auto s = RequireEmpty(runtime); !s) return Fail(s.error());
   SeedReport report;
   storage::SqlCityLoader loader(runtime.db(), runtime.cipher());
@@ -340,6 +389,9 @@ Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
   if (auto s = AddStaff(runtime, plan, *districts, report); !s) return Fail(s.error());
   if (auto s = AddTechnicianProfiles(runtime); !s) return Fail(s.error());
   if (auto s = AddRoutingRules(runtime, *districts); !s) return Fail(s.error());
+  if (history_days > 0) {
+    if (auto s = AddHistory(runtime, history_days, report); !s) return Fail(s.error());
+  }
   if (auto s = AddDemoWorkOrders(runtime, customers, report); !s) return Fail(s.error());
   if (auto s = AddDemoAppointments(runtime, report); !s) return Fail(s.error());
   if (auto s = WriteAccountsFile(plan, accounts_file); !s) return Fail(s.error());

@@ -17,9 +17,13 @@ struct SeedReport {
   int work_orders = 0;
   int appointment_slots = 0;
   int appointments = 0;
+  std::int64_t history_orders = 0;  // --history-days: bulk-loaded past orders
+  std::int64_t history_transitions = 0;
 };
 
+// `history_days` > 0 also bulk-loads that many days of work-order history before now.
 [[nodiscard]] Result<SeedReport> SeedDemo(Runtime& runtime, std::int64_t customers,
-                                          const std::filesystem::path& accounts_file);
+                                          const std::filesystem::path& accounts_file,
+                                          int history_days = 0);
 
 }  // namespace lifeline::app

@@ -48,7 +48,11 @@ int main(int argc, char** argv) {
   seed->add_flag("--demo", demo, "the demo city of 临江市 with its utility's staff")->required();
   seed->add_option("--customers", customers, "number of customer accounts (1 to 1,000,000)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
-  seed->callback([&] { exit_code = RunSeedDemo(overrides, customers); });
+  int history_days = 0;
+  seed->add_option("--history-days", history_days,
+                   "also bulk-load this many days of work-order history (0 to 1,100)")
+      ->check(CLI::Range(0, 1100));
+  seed->callback([&] { exit_code = RunSeedDemo(overrides, customers, history_days); });
 
   CLI::App* user = cli.add_subcommand("user", "manage staff accounts");
   user->require_subcommand(1);

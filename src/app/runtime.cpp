@@ -93,6 +93,7 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->attachment_files_ = std::move(*attachment_files);
   rt->attachments_ =
       std::make_unique<AttachmentService>(*rt->store_, *rt->attachment_files_, rt->clock_);
+  rt->reports_ = std::make_unique<ReportService>(*rt->store_, rt->clock_);
   return rt;
 }
 

@@ -22,6 +22,7 @@
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
+#include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
 
 namespace lifeline::app {
@@ -52,6 +53,7 @@ class Runtime {
   AuditService& audit() { return *audit_; }
   AppointmentService& appointments() { return *appointments_; }
   AttachmentService& attachments() { return *attachments_; }
+  ReportService& reports() { return *reports_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -79,6 +81,7 @@ class Runtime {
   std::unique_ptr<AppointmentService> appointments_;
   std::unique_ptr<files::FileAttachmentStore> attachment_files_;  // <data_dir>/attachments
   std::unique_ptr<AttachmentService> attachments_;
+  std::unique_ptr<ReportService> reports_;
 };
 
 }  // namespace lifeline::app

@@ -103,6 +103,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .metrics = {},
           .appointments = rt.appointments()};
           .attachments = rt.attachments()};
+          .reports = &rt.reports()};
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "adapters/storage/repositories/sql_interaction_repository.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
+#include "adapters/storage/repositories/sql_report_repository.h"
 #include "adapters/storage/repositories/sql_technician_repository.h"
 #include "adapters/storage/repositories/sql_topology_repository.h"
 #include "adapters/storage/repositories/sql_user_repository.h"
@@ -46,6 +47,7 @@ class SqlStoreSession final : public StoreSession {
   WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
   AppointmentRepository& Appointments() override { return Lazy(appointments_, connection_); }
   AttachmentRepository& Attachments() override { return Lazy(attachments_, connection_); }
+  ReportRepository& Reports() override { return Lazy(reports_, connection_); }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -74,6 +76,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlWorkOrderRepository> work_orders_;
   std::optional<SqlAppointmentRepository> appointments_;
   std::optional<SqlAttachmentRepository> attachments_;
+  std::optional<SqlReportRepository> reports_;
 };
 
 }  // namespace

@@ -42,6 +42,8 @@ std::string_view PermissionCode(Permission permission) {
       return "workorders:settings";
     case Permission::kAppointmentManage:
       return "appointments:manage";
+    case Permission::kReportRead:
+      return "reports:read";
     case Permission::kCount:
       break;
   }
@@ -73,12 +75,16 @@ PermissionSet RolePermissions(Role role) {
               kUserRead,          kEventsSubscribe,  kOutageManage,      kDispatchPlan,
               kWorkOrderRead,     kWorkOrderCreate,  kWorkOrderDispatch, kWorkOrderHandle,
               kWorkOrderCallback, kAppointmentManage};
+      return {kCustomerRead,      kCustomerReadPii, kCustomerWrite,     kOrgRead,
+              kUserRead,          kEventsSubscribe, kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback, kReportRead};
     case Role::kManager:
-      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead};
+      return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead, kReportRead};
     case Role::kAdmin:
       return PermissionSet::All();
     case Role::kAuditor:
-      return {kAuditRead, kCustomerRead, kOrgRead, kUserRead, kWorkOrderRead};
+      return {kAuditRead, kCustomerRead, kOrgRead, kUserRead, kWorkOrderRead, kReportRead};
     case Role::kIntegration:  // a SCADA or GIS feed posts outages; a 12345 feed posts orders
       return {kCustomerRead, kCustomerWrite, kEventsSubscribe,
               kOutageManage, kWorkOrderRead, kWorkOrderCreate};

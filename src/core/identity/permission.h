@@ -31,6 +31,7 @@ enum class Permission {
   kWorkOrderCallback,  // workorders:callback  call back, close or reopen
   kWorkOrderSettings,  // workorders:settings  deadlines and the business calendar
   kAppointmentManage,  // appointments:manage  appointment slots and the service catalog
+  kReportRead,         // reports:read         work-order reports, drill-downs and exports
   kCount,              // not a permission: the number of permissions
 };
 

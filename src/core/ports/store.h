@@ -13,6 +13,7 @@
 #include "core/ports/identity_repositories.h"
 #include "core/ports/interaction_repository.h"
 #include "core/ports/outage_repository.h"
+#include "core/ports/report_repository.h"
 #include "core/ports/technician_repository.h"
 #include "core/ports/work_order_repository.h"
 
@@ -36,6 +37,7 @@ class StoreSession {
   virtual WorkOrderRepository& WorkOrders() = 0;
   virtual AppointmentRepository& Appointments() = 0;
   virtual AttachmentRepository& Attachments() = 0;
+  virtual ReportRepository& Reports() = 0;
 };
 
 class Store {

@@ -20,6 +20,7 @@
 #include "core/interactions/interaction_service.h"
 #include "core/outages/outage_service.h"
 #include "core/ports/store.h"
+#include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
 
 namespace lifeline::http {
@@ -41,6 +42,7 @@ struct ApiDependencies {
   std::vector<MetricsSection> metrics;
   AppointmentService& appointments;
   AttachmentService& attachments;
+  ReportService* reports = nullptr;  // work-order reports; their routes are added when set
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -55,6 +57,7 @@ void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
 void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
 void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
+void AddReportRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -69,6 +72,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddWorkOrderRoutes(router, deps);
   AddAppointmentRoutes(router, deps);
   AddAttachmentRoutes(router, deps);
+  AddReportRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

@@ -1,0 +1,26 @@
+// Work-order reports in SQL: GROUP BY over the orders created in a period (index
+// work_orders_report, migration 007), one fixed named statement per grouping key.
+#pragma once
+
+#include "adapters/storage/db.h"
+#include "core/ports/report_repository.h"
+
+namespace lifeline::storage {
+
+class SqlReportRepository final : public ReportRepository {
+ public:
+  explicit SqlReportRepository(Connection& connection) : connection_(connection) {}
+  Result<std::vector<ReportRow>> Aggregate(const ReportScope& scope, ReportKey key) override;
+  Result<std::vector<CategoryCount>> TopCategories(const ReportScope& scope,
+                                                   std::int64_t limit) override;
+  Result<std::vector<CallerCount>> RepeatCallers(const ReportScope& scope) override;
+  Result<ReportOrderPage> Orders(const ReportScope& scope, std::optional<ReportMetric> metric,
+                                 std::int64_t offset, std::int64_t limit) override;
+  Status EachOrder(const ReportScope& scope, std::optional<ReportMetric> metric, std::int64_t page,
+                   ReportOrderVisitor visit) override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace lifeline::storage

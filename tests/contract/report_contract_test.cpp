@@ -1,0 +1,381 @@
+// Work-order reports on both backends, against a hand-computed fixture: eight orders with
+// known times in and around November 2026 (local time, UTC+8). Every figure below was worked
+// out by hand from the table in FixtureOrders(); docs/design/reports.md defines them.
+#include <gmock/gmock.h>
+
+#include "adapters/storage/sql_city_loader.h"
+#include "core/demo/demo_city.h"
+#include "core/reports/report_service.h"
+#include "tests/contract/backend_test.h"
+
+namespace lifeline::testing {
+namespace {
+
+using ::testing::ElementsAre;
+
+constexpr TimeMs kM = kMinuteMs;
+constexpr TimeMs kH = kHourMs;
+
+TimeMs Local(int month, int day, int hour, int minute = 0) {
+  return FromLocalDate({2026, month, day}, hour * kH + minute * kM);
+}
+
+class ReportContract : public BackendTest {
+ protected:
+  void SetUp() override {
+    storage::SqlCityLoader loader(database.db(), services.cipher);
+    ASSERT_TRUE(demo::GenerateDemoCity({.customers = 20, .as_of = services.clock.NowMs()}, loader)
+                    .has_value());
+    ASSERT_TRUE(loader.Finish().has_value());
+    ASSERT_TRUE(services.store
+                    .Read([&](StoreSession& session) -> Status {
+                      auto districts = session.Topology().ListNodes(NodeKind::kDistrict);
+                      if (!districts) return Fail(districts.error());
+                      for (const TopologyNode& d : *districts) districts_.push_back(d.id);
+                      return Ok();
+                    })
+                    .has_value());
+    ASSERT_GE(districts_.size(), 3u);
+    company_ = services.AddCompany("rpt-co");
+    manager_ = Manager(DataScope::Everything());
+    services.clock.Set(Local(12, 10, 12));
+    Insert(FixtureOrders());
+  }
+
+  Principal Manager(DataScope scope) const {
+    Principal p;
+    p.user_id = 1;
+    p.username = "manager";
+    p.role = Role::kManager;
+    p.org_unit_id = company_.id;
+    p.permissions = RolePermissions(Role::kManager);
+    p.scope = std::move(scope);
+    return p;
+  }
+
+  WorkOrder Order(int n, WorkOrderType type, std::string category, std::int64_t district,
+                  TimeMs created) const {
+    WorkOrder o;
+    o.tracking_code = "RPTFIXTURE" + std::to_string(n);
+    o.type = type;
+    o.category = std::move(category);
+    o.state = WorkOrderState::kAccepted;
+    o.title = "fixture " + std::to_string(n);
+    o.district_id = district;
+    o.created_by = 100 + n % 2;  // agents 100 and 101
+    o.created_at = o.updated_at = created;
+    return o;
+  }
+
+  // The fixture. A, B, C are three districts; X is customer 1 (two orders: a repeat caller).
+  //  n  type          category                district created (local)  what happened
+  //  1  repair        water.leak.burst        A   11-02 10:00  resp +3m/5m, arr +50m/60m,
+  //                                                            resolved +90m/24h, closed, 5
+  //  2  repair        water.quality.yellow    A   11-03 09:00  resp +40m/30m, arr +5h/4h,
+  //                                                            resolved +30h/24h, closed, 2
+  //  3  complaint     water.service.attitude  B   11-10 06:00  resp +1h/2h, resolved +4h/72h
+  //  4  repair        heat.temperature.cold   B   11-20 20:00  resp +10m/30m, arr due 2h, open
+  //  5  repair        heat.temperature.cold   A   11-25 08:00  resp due 30m, arr due 2h,
+  //                                                            cancelled +1h
+  //  6  repair        heat.temperature.cold   A   11-28 18:00  resp +10m/30m, arr +1h/2h,
+  //                                                            resolved 12-02 (after the
+  //                                                            period, late), closed 12-03, 4
+  //  7  repair        water.leak.burst        A   10-31 23:00  outside the period
+  //  8  consultation  general.consultation    C   11-15 11:00  resolved on the call +10m/2h,
+  //                                                            closed +1m
+  std::vector<WorkOrder> FixtureOrders() const {
+    const std::int64_t a = districts_[0], b = districts_[1], c = districts_[2];
+    std::vector<WorkOrder> orders;
+    WorkOrder o1 = Order(1, WorkOrderType::kRepair, "water.leak.burst", a, Local(11, 2, 10));
+    o1.customer_id = 1;
+    Met(o1, 3 * kM, 5 * kM, 50 * kM, 60 * kM, 90 * kM, 24 * kH);
+    Close(o1, o1.created_at + 26 * kH, 5);
+    orders.push_back(o1);
+    WorkOrder o2 = Order(2, WorkOrderType::kRepair, "water.quality.yellow", a, Local(11, 3, 9));
+    o2.customer_id = 1;
+    Met(o2, 40 * kM, 30 * kM, 5 * kH, 4 * kH, 30 * kH, 24 * kH);
+    Close(o2, o2.created_at + 50 * kH, 2);
+    orders.push_back(o2);
+    WorkOrder o3 =
+        Order(3, WorkOrderType::kComplaint, "water.service.attitude", b, Local(11, 10, 6));
+    o3.due_response_at = o3.created_at + 2 * kH;
+    o3.responded_at = o3.created_at + kH;
+    o3.due_resolution_at = o3.created_at + 72 * kH;
+    o3.resolved_at = o3.created_at + 4 * kH;
+    o3.state = WorkOrderState::kResolved;
+    orders.push_back(o3);
+    WorkOrder o4 = Order(4, WorkOrderType::kRepair, "heat.temperature.cold", b, Local(11, 20, 20));
+    o4.due_response_at = o4.created_at + 30 * kM;
+    o4.responded_at = o4.created_at + 10 * kM;
+    o4.due_arrival_at = o4.created_at + 2 * kH;
+    o4.due_resolution_at = o4.created_at + 24 * kH;
+    o4.state = WorkOrderState::kEnRoute;
+    orders.push_back(o4);
+    WorkOrder o5 = Order(5, WorkOrderType::kRepair, "heat.temperature.cold", a, Local(11, 25, 8));
+    o5.due_response_at = o5.created_at + 30 * kM;
+    o5.due_arrival_at = o5.created_at + 2 * kH;
+    o5.due_resolution_at = o5.created_at + 24 * kH;
+    o5.state = WorkOrderState::kCancelled;
+    o5.closed_at = o5.created_at + kH;
+    orders.push_back(o5);
+    WorkOrder o6 = Order(6, WorkOrderType::kRepair, "heat.temperature.cold", a, Local(11, 28, 18));
+    o6.due_response_at = o6.created_at + 30 * kM;
+    o6.responded_at = o6.created_at + 10 * kM;
+    o6.due_arrival_at = o6.created_at + 2 * kH;
+    o6.arrived_at = o6.created_at + kH;
+    o6.due_resolution_at = o6.created_at + 24 * kH;
+    o6.resolved_at = Local(12, 2, 9);
+    Close(o6, Local(12, 3, 9), 4);
+    orders.push_back(o6);
+    WorkOrder o7 = Order(7, WorkOrderType::kRepair, "water.leak.burst", a, Local(10, 31, 23));
+    orders.push_back(o7);
+    WorkOrder o8 =
+        Order(8, WorkOrderType::kConsultation, "general.consultation", c, Local(11, 15, 11));
+    o8.customer_id = 2;
+    o8.due_response_at = o8.created_at + 2 * kH;
+    o8.responded_at = o8.resolved_at = o8.created_at + 10 * kM;
+    o8.due_resolution_at = o8.created_at + 72 * kH;
+    o8.state = WorkOrderState::kClosed;
+    o8.closed_at = o8.created_at + 11 * kM;
+    orders.push_back(o8);
+    return orders;
+  }
+
+  static void Met(WorkOrder& o, TimeMs responded, TimeMs response_due, TimeMs arrived,
+                  TimeMs arrival_due, TimeMs resolved, TimeMs resolution_due) {
+    o.responded_at = o.created_at + responded;
+    o.due_response_at = o.created_at + response_due;
+    o.arrived_at = o.created_at + arrived;
+    o.due_arrival_at = o.created_at + arrival_due;
+    o.resolved_at = o.created_at + resolved;
+    o.due_resolution_at = o.created_at + resolution_due;
+  }
+
+  static void Close(WorkOrder& o, TimeMs at, int satisfaction) {
+    o.state = WorkOrderState::kClosed;
+    o.closed_at = at;
+    o.satisfaction = satisfaction;
+    o.callback_reached = true;
+  }
+
+  void Insert(const std::vector<WorkOrder>& orders) {
+    ASSERT_TRUE(services.store
+                    .Write([&](StoreSession& session) -> Status {
+                      for (const WorkOrder& o : orders) {
+                        auto id = session.WorkOrders().Insert(o);
+                        if (!id) return Fail(id.error());
+                        ids_.push_back(*id);
+                      }
+                      return Ok();
+                    })
+                    .has_value());
+  }
+
+  ReportRequest November(ReportGroupBy group_by = ReportGroupBy::kNone) const {
+    ReportRequest r;
+    r.period = ReportPeriod::kMonth;
+    r.from = LocalDate{2026, 11, 17};  // any day in the month
+    r.group_by = group_by;
+    return r;
+  }
+
+  WorkOrderReport Run(const ReportRequest& request) {
+    auto report = reports_.Run(manager_, request);
+    EXPECT_TRUE(report.has_value()) << (report ? "" : report.error().message);
+    return report ? *report : WorkOrderReport{};
+  }
+
+  const ReportGroup& Group(const WorkOrderReport& report, const std::string& key) {
+    for (const ReportGroup& g : report.groups) {
+      if (g.key == key) return g;
+    }
+    ADD_FAILURE() << "no group " << key;
+    static const ReportGroup kNone;
+    return kNone;
+  }
+
+  std::vector<std::int64_t> Drilled(const ReportRequest& request, ReportDrill drill) {
+    auto page = reports_.Drill(manager_, request, drill, 0, 50);
+    EXPECT_TRUE(page.has_value()) << (page ? "" : page.error().message);
+    std::vector<std::int64_t> numbers;  // fixture numbers, newest first
+    if (!page) return numbers;
+    for (const ReportOrderRow& row : page->items) {
+      for (std::size_t i = 0; i < ids_.size(); ++i) {
+        if (ids_[i] == row.id) numbers.push_back(static_cast<std::int64_t>(i) + 1);
+      }
+    }
+    EXPECT_EQ(page->total, static_cast<std::int64_t>(numbers.size()));
+    return numbers;
+  }
+
+  OrgUnit company_;
+  Principal manager_;
+  std::vector<std::int64_t> districts_;
+  std::vector<std::int64_t> ids_;
+  ReportService reports_{services.store, services.clock};
+};
+
+TEST_P(ReportContract, TotalsForTheMonthMatchTheHandComputedFigures) {
+  const WorkOrderReport report = Run(November());
+  const ReportFigures& t = report.total;
+  EXPECT_EQ(report.range.from, Local(11, 1, 0));
+  EXPECT_EQ(report.range.to, Local(12, 1, 0));
+  EXPECT_EQ(t.counts.created, 7);
+  EXPECT_EQ(t.counts.resolved, 4);  // 1, 2, 3, 8; 6 only after the month
+  EXPECT_EQ(t.counts.closed, 3);    // 1, 2, 8
+  EXPECT_EQ(t.counts.cancelled, 1);
+  EXPECT_EQ(t.counts.merged, 0);
+  EXPECT_EQ(t.open_at_end, 2);  // 4 and 6
+  EXPECT_NEAR(*t.completion_rate, 4.0 / 6.0, 1e-9);
+  EXPECT_EQ(t.counts.response_due, 7);
+  EXPECT_EQ(t.counts.response_met, 5);  // all but 2 (late) and 5 (never)
+  EXPECT_EQ(t.counts.arrival_due, 5);   // 1, 2, 4, 5, 6
+  EXPECT_EQ(t.counts.arrival_met, 2);   // 1, 6
+  EXPECT_NEAR(*t.arrival_on_time, 0.4, 1e-9);
+  EXPECT_EQ(t.counts.resolution_due, 7);
+  EXPECT_EQ(t.counts.resolution_met, 3);  // 1, 3, 8
+  // Resolve times 10 min, 90 min, 4 h, 30 h: mean 535 min; p90 is the 4th of 4.
+  EXPECT_EQ(*t.mean_resolve_ms, 535 * kM);
+  EXPECT_EQ(*t.p90_resolve_ms, 30 * kH);
+  EXPECT_EQ(t.counts.rated, 2);  // 1 (5) and 2 (2); 6 was closed after the month
+  EXPECT_NEAR(*t.satisfaction_mean, 3.5, 1e-9);
+  EXPECT_NEAR(*t.satisfied_share, 0.5, 1e-9);
+  EXPECT_EQ(t.counts.unsatisfied, 1);
+  EXPECT_TRUE(report.groups.empty());
+}
+
+TEST_P(ReportContract, ByDistrictSplitsTheFiguresAndTheirPercentiles) {
+  const WorkOrderReport report = Run(November(ReportGroupBy::kDistrict));
+  ASSERT_EQ(report.groups.size(), 3u);
+  const ReportGroup& a = Group(report, std::to_string(districts_[0]));
+  EXPECT_EQ(a.figures.counts.created, 4);  // 1, 2, 5, 6
+  EXPECT_EQ(a.figures.counts.resolved, 2);
+  EXPECT_EQ(a.figures.open_at_end, 1);
+  EXPECT_EQ(*a.figures.mean_resolve_ms, 945 * kM);
+  EXPECT_EQ(*a.figures.p90_resolve_ms, 30 * kH);
+  EXPECT_FALSE(a.label.empty());
+  const ReportGroup& b = Group(report, std::to_string(districts_[1]));
+  EXPECT_EQ(b.figures.counts.created, 2);
+  EXPECT_EQ(*b.figures.p90_resolve_ms, 4 * kH);
+  EXPECT_EQ(report.groups.front().key, std::to_string(districts_[0])) << "most orders first";
+}
+
+TEST_P(ReportContract, ByCategoryRollsUpToTheChosenDepth) {
+  ReportRequest request = November(ReportGroupBy::kCategory);
+  request.category_depth = 1;
+  WorkOrderReport report = Run(request);
+  EXPECT_EQ(Group(report, "water").figures.counts.created, 3);
+  EXPECT_EQ(Group(report, "heat").figures.counts.created, 3);
+  EXPECT_EQ(Group(report, "general").figures.counts.created, 1);
+  request.category_depth = 2;
+  report = Run(request);
+  EXPECT_EQ(Group(report, "heat.temperature").figures.counts.created, 3);
+  EXPECT_EQ(Group(report, "water.leak").figures.counts.created, 1);
+  EXPECT_EQ(Group(report, "water.leak").label, "供水 › 漏水");
+}
+
+TEST_P(ReportContract, WeeksRunFromMondayInLocalTimeWithEmptyWeeksKept) {
+  const WorkOrderReport report = Run(November(ReportGroupBy::kWeek));
+  std::vector<std::string> keys;
+  std::vector<std::int64_t> created;
+  for (const ReportGroup& g : report.groups) {
+    keys.push_back(g.key);
+    created.push_back(g.figures.counts.created);
+  }
+  EXPECT_THAT(keys, ElementsAre("2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16",
+                                "2026-11-23", "2026-11-30"));
+  EXPECT_THAT(created, ElementsAre(0, 2, 2, 1, 2, 0));
+}
+
+TEST_P(ReportContract, DaysAreLocalDays) {
+  const WorkOrderReport report = Run(November(ReportGroupBy::kDay));
+  ASSERT_EQ(report.groups.size(), 30u);
+  // Order 3 came in at 06:00 local on the 10th, which is still the 9th in UTC.
+  EXPECT_EQ(Group(report, "2026-11-10").figures.counts.created, 1);
+  EXPECT_EQ(Group(report, "2026-11-09").figures.counts.created, 0);
+}
+
+TEST_P(ReportContract, TopCategoriesAndRepeatCallers) {
+  const WorkOrderReport report = Run(November());
+  ASSERT_GE(report.top_categories.size(), 2u);
+  EXPECT_EQ(report.top_categories[0].code, "heat.temperature.cold");
+  EXPECT_EQ(report.top_categories[0].orders, 3);
+  EXPECT_EQ(report.top_categories[1].code, "general.consultation") << "ties by code";
+  EXPECT_EQ(report.repeat_callers.callers, 1);
+  EXPECT_EQ(report.repeat_callers.orders, 2);
+  ASSERT_EQ(report.repeat_callers.top.size(), 1u);
+  EXPECT_EQ(report.repeat_callers.top[0].customer_id, 1);
+}
+
+TEST_P(ReportContract, EveryFigureDrillsDownToItsOrders) {
+  const ReportRequest month = November();
+  EXPECT_THAT(Drilled(month, {}), ElementsAre(8, 6, 5, 4, 3, 2, 1));  // newest id first
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kResolved}), ElementsAre(8, 3, 2, 1));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kOpen}), ElementsAre(6, 4));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kResponseMissed}), ElementsAre(5, 2));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kArrivalMet}), ElementsAre(6, 1));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kResolutionMissed}), ElementsAre(6, 5, 4, 2));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kUnsatisfied}), ElementsAre(2));
+  EXPECT_THAT(Drilled(month, {.metric = ReportMetric::kCancelled}), ElementsAre(5));
+  const ReportRequest by_district = November(ReportGroupBy::kDistrict);
+  EXPECT_THAT(
+      Drilled(by_district, {.group = std::to_string(districts_[0]), .metric = ReportMetric::kOpen}),
+      ElementsAre(6));
+  const ReportRequest by_category = November(ReportGroupBy::kCategory);
+  EXPECT_THAT(Drilled(by_category, {.group = "water", .metric = ReportMetric::kClosed}),
+              ElementsAre(2, 1));
+  const ReportRequest by_week = November(ReportGroupBy::kWeek);
+  EXPECT_THAT(Drilled(by_week, {.group = "2026-11-23"}), ElementsAre(6, 5));
+  const ReportRequest by_assignee = November(ReportGroupBy::kAssignee);
+  EXPECT_EQ(Drilled(by_assignee, {.group = "none"}).size(), 7u);
+}
+
+TEST_P(ReportContract, ExportVisitsEveryRowInPagesAndRefusesTooMany) {
+  std::vector<std::int64_t> seen;
+  ASSERT_TRUE(reports_
+                  .Export(manager_, November(), {}, 100,
+                          [&](const ReportOrderRow& row) -> Status {
+                            seen.push_back(row.id);
+                            return Ok();
+                          })
+                  .has_value());
+  EXPECT_EQ(seen.size(), 7u);
+  Status refused = reports_.Export(manager_, November(), {}, 6,
+                                   [](const ReportOrderRow&) -> Status { return Ok(); });
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "from");
+}
+
+TEST_P(ReportContract, ABranchSeesOnlyItsDistricts) {
+  auto report = reports_.Run(Manager(DataScope::Districts({districts_[0], districts_[1]})),
+                             November(ReportGroupBy::kDistrict));
+  ASSERT_TRUE(report.has_value());
+  EXPECT_EQ(report->total.counts.created, 6) << "order 8 lies in district C";
+  EXPECT_EQ(report->groups.size(), 2u);
+}
+
+TEST_P(ReportContract, FiltersNarrowTheOrders) {
+  ReportRequest request = November();
+  request.filters.category = "heat";
+  EXPECT_EQ(Run(request).total.counts.created, 3);
+  request.filters.category.clear();
+  request.filters.type = WorkOrderType::kComplaint;
+  EXPECT_EQ(Run(request).total.counts.created, 1);
+  request.filters.type.reset();
+  request.filters.created_by = 100;                 // the even fixture numbers
+  EXPECT_EQ(Run(request).total.counts.created, 4);  // 2, 4, 6, 8
+}
+
+TEST_P(ReportContract, WithoutReportsReadTheAnswerIs403) {
+  Principal agent = manager_;
+  agent.role = Role::kAgent;
+  agent.permissions = RolePermissions(Role::kAgent);
+  auto refused = reports_.Run(agent, November());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+}
+
+LIFELINE_ON_BOTH_BACKENDS(ReportContract);
+
+}  // namespace
+}  // namespace lifeline::testing
