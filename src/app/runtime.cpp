@@ -85,6 +85,14 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->work_orders_ = std::make_unique<WorkOrderService>(*rt->store_, rt->clock_, rt->random_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);
+  rt->notifications_ = std::make_unique<NotificationService>(*rt->store_, rt->clock_);
+  rt->notification_consumer_ = std::make_unique<NotificationConsumer>(
+      *rt->store_, rt->clock_, rt->fields_decoder_, config.notify.settings);
+  // notify.channel is "log" for now: every channel kind goes through the log channel.
+  rt->message_sender_ = std::make_unique<MessageSender>(
+      *rt->store_, rt->clock_,
+      MessageChannels{&rt->log_channel_, &rt->log_channel_, &rt->log_channel_},
+      config.notify.settings);
   return rt;
 }
 

@@ -4,8 +4,10 @@
 
 #include <memory>
 
+#include "adapters/channels/log_channel.h"
 #include "adapters/crypto/pii_cipher.h"
 #include "adapters/crypto/sodium.h"
+#include "adapters/json/fields_json.h"
 #include "adapters/storage/db.h"
 #include "adapters/storage/sql_store.h"
 #include "adapters/system/system_clock.h"
@@ -18,6 +20,9 @@
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
+#include "core/notifications/message_sender.h"
+#include "core/notifications/notification_consumer.h"
+#include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
 #include "core/workorders/work_order_service.h"
 
@@ -47,6 +52,9 @@ class Runtime {
   InteractionService& interactions() { return *interactions_; }
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
+  NotificationService& notifications() { return *notifications_; }
+  NotificationConsumer& notification_consumer() { return *notification_consumer_; }
+  MessageSender& message_sender() { return *message_sender_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -71,6 +79,11 @@ class Runtime {
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
+  json::JsonFieldsDecoder fields_decoder_;
+  channels::LogChannel log_channel_;
+  std::unique_ptr<NotificationService> notifications_;
+  std::unique_ptr<NotificationConsumer> notification_consumer_;
+  std::unique_ptr<MessageSender> message_sender_;
 };
 
 }  // namespace lifeline::app

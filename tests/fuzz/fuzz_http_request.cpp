@@ -47,6 +47,7 @@ struct World {
   std::unique_ptr<InteractionService> interactions;
   std::unique_ptr<WorkOrderService> work_orders;
   std::unique_ptr<AuditService> audit;
+  std::unique_ptr<NotificationService> notifications;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
   http::Router router;
@@ -80,6 +81,7 @@ World* Build() {
   w->dispatch = std::make_unique<dispatch::DispatchService>(*w->store, w->clock);
   w->interactions = std::make_unique<InteractionService>(*w->store, w->clock);
   w->work_orders = std::make_unique<WorkOrderService>(*w->store, w->clock, w->random);
+  w->notifications = std::make_unique<NotificationService>(*w->store, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -101,7 +103,8 @@ World* Build() {
                                           *w->dispatch,
                                           *w->interactions,
                                           *w->work_orders,
-                                          {}});
+                                          {},
+                                          *w->notifications});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;

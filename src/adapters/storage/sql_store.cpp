@@ -4,9 +4,11 @@
 
 #include "adapters/storage/repositories/sql_audit_repository.h"
 #include "adapters/storage/repositories/sql_credential_repositories.h"
+#include "adapters/storage/repositories/sql_customer_message_repository.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
 #include "adapters/storage/repositories/sql_event_log.h"
 #include "adapters/storage/repositories/sql_interaction_repository.h"
+#include "adapters/storage/repositories/sql_notification_repository.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
 #include "adapters/storage/repositories/sql_technician_repository.h"
@@ -42,6 +44,10 @@ class SqlStoreSession final : public StoreSession {
   }
 
   WorkOrderRepository& WorkOrders() override { return Lazy(work_orders_, connection_, cipher_); }
+  NotificationRepository& Notifications() override { return Lazy(notifications_, connection_); }
+  CustomerMessageRepository& CustomerMessages() override {
+    return Lazy(customer_messages_, connection_, cipher_);
+  }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -68,6 +74,8 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlTechnicianRepository> technicians_;
   std::optional<SqlInteractionRepository> interactions_;
   std::optional<SqlWorkOrderRepository> work_orders_;
+  std::optional<SqlNotificationRepository> notifications_;
+  std::optional<SqlCustomerMessageRepository> customer_messages_;
 };
 
 }  // namespace

@@ -40,6 +40,8 @@ std::string_view PermissionCode(Permission permission) {
       return "workorders:callback";
     case Permission::kWorkOrderSettings:
       return "workorders:settings";
+    case Permission::kCustomerMessageRead:
+      return "customer_messages:read";
     case Permission::kCount:
       break;
   }
@@ -58,18 +60,18 @@ PermissionSet RolePermissions(Role role) {
   using enum Permission;
   switch (role) {
     case Role::kAgent:
-      return {kCustomerRead,  kCustomerWrite,   kOrgRead,          kEventsSubscribe,
-              kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback};
+      return {kCustomerRead,  kCustomerWrite,   kOrgRead,           kEventsSubscribe,
+              kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback, kCustomerMessageRead};
     case Role::kDispatcher:
       return {kCustomerRead, kOrgRead,       kUserRead,        kEventsSubscribe,  kOutageManage,
               kDispatchPlan, kWorkOrderRead, kWorkOrderCreate, kWorkOrderDispatch};
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead, kWorkOrderRead, kWorkOrderHandle};
     case Role::kSupervisor:
-      return {kCustomerRead,     kCustomerReadPii, kCustomerWrite,     kOrgRead,
-              kUserRead,         kEventsSubscribe, kOutageManage,      kDispatchPlan,
-              kWorkOrderRead,    kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
-              kWorkOrderCallback};
+      return {kCustomerRead,      kCustomerReadPii,    kCustomerWrite,     kOrgRead,
+              kUserRead,          kEventsSubscribe,    kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate,    kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback, kCustomerMessageRead};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead};
     case Role::kAdmin:

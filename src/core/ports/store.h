@@ -10,6 +10,7 @@
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
 #include "core/ports/interaction_repository.h"
+#include "core/ports/notification_repository.h"
 #include "core/ports/outage_repository.h"
 #include "core/ports/technician_repository.h"
 #include "core/ports/work_order_repository.h"
@@ -32,6 +33,8 @@ class StoreSession {
   virtual TechnicianRepository& Technicians() = 0;
   virtual InteractionRepository& Interactions() = 0;
   virtual WorkOrderRepository& WorkOrders() = 0;
+  virtual NotificationRepository& Notifications() = 0;
+  virtual CustomerMessageRepository& CustomerMessages() = 0;
 };
 
 class Store {

@@ -16,6 +16,7 @@
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
+#include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
 #include "core/ports/store.h"
 #include "core/workorders/work_order_service.h"
@@ -37,6 +38,7 @@ struct ApiDependencies {
   WorkOrderService& work_orders;
   // /metrics renders these in order; the HTTP metrics are added once the router is complete.
   std::vector<MetricsSection> metrics;
+  NotificationService& notifications;
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -49,6 +51,7 @@ void AddOutageRoutes(Router& router, ApiDependencies& deps);
 void AddDispatchRoutes(Router& router, ApiDependencies& deps);
 void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
+void AddNotificationRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -61,6 +64,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddDispatchRoutes(router, deps);
   AddInteractionRoutes(router, deps);
   AddWorkOrderRoutes(router, deps);
+  AddNotificationRoutes(router, deps);
 }
 
 }  // namespace lifeline::http
