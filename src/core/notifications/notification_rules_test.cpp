@@ -24,12 +24,12 @@ StaffDirectory Staff() {
     u.parent_id = parent;
     return u;
   };
-  auto user = [](std::int64_t id, Role role, std::int64_t unit, std::string name = "李建国",
+  auto user = [](std::int64_t id, Role role, std::int64_t unit_id, std::string name = "李建国",
                  bool disabled = false) {
     User u;
     u.id = id;
     u.role = role;
-    u.org_unit_id = unit;
+    u.org_unit_id = unit_id;
     u.display_name = std::move(name);
     u.disabled = disabled;
     return u;
