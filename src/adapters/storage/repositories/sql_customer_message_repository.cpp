@@ -163,7 +163,8 @@ Status SqlCustomerMessageRepository::SaveOutcome(const CustomerMessage& m) {
 Result<CustomerMessagePage> SqlCustomerMessageRepository::List(const CustomerMessageFilter& f) {
   const std::int64_t order = f.order_id.value_or(0);
   const std::int64_t customer = f.customer_id.value_or(0);
-  const std::string_view state = f.state ? MessageStateCode(*f.state) : std::string_view();
+  // A std::string, never a default string_view: SQLite binds a null pointer as NULL, not ''.
+  const std::string state(f.state ? MessageStateCode(*f.state) : std::string_view(""));
   CustomerMessagePage page;
   auto items =
       FetchAll<CustomerMessage>(connection_, kList, {order, customer, state, f.limit, f.offset},
