@@ -50,6 +50,9 @@ const std::set<std::string, std::less<>> kKnownKeys{
     "routing.origin_longitude",
     "routing.origin_latitude",
     "routing.timeout_ms",
+    "notify.daily_limit_per_recipient",
+    "notify.max_attempts",
+    "notify.channel",
 };
 
 Error Bad(std::string_view key, std::string_view why) {
@@ -198,6 +201,20 @@ Status ApplyRouting(const toml::table& file, routing::OsrmOptions& routing) {
   return status;
 }
 
+Status ApplyNotify(const toml::table& file, NotifyConfig& notify) {
+  Status status = ApplyInt(file, "notify.daily_limit_per_recipient", 0, 1000,
+                           notify.settings.daily_limit_per_recipient);
+  if (status) status = ApplyInt(file, "notify.max_attempts", 1, 100, notify.settings.max_attempts);
+  if (status) {
+    status = Each(file, "notify.channel", [&](const Setting& s) -> Status {
+      if (s.text() != "log") return Fail(Bad(s.key(), "must be log (the only channel so far)"));
+      notify.channel = std::string(s.text());
+      return Ok();
+    });
+  }
+  return status;
+}
+
 Status ApplyFile(const toml::table& file, Config& config) {
   Status status = Each(file, "data_dir", [&](const Setting& s) -> Status {
     config.data_dir = std::filesystem::path(s.text());
@@ -296,6 +313,7 @@ Status ApplyFile(const toml::table& file, Config& config) {
         ApplyInt(file, "security.lockout_minutes", 1, 24 * 60, config.security.lockout_minutes);
   if (status) status = ApplyBilling(file, config.billing);
   if (status) status = ApplyRouting(file, config.routing);
+  if (status) status = ApplyNotify(file, config.notify);
   return status;
 }
 

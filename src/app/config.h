@@ -13,6 +13,7 @@
 #include "adapters/routing/osrm_travel_times.h"
 #include "adapters/storage/sqlite/sqlite_db.h"
 #include "core/common/error.h"
+#include "core/notifications/notification_settings.h"
 
 namespace lifeline::app {
 
@@ -47,6 +48,12 @@ struct SecurityConfig {
   int lockout_minutes = 15;
 };
 
+// Staff notifications and customer messages (docs/design/notifications.md).
+struct NotifyConfig {
+  NotificationSettings settings;
+  std::string channel = "log";  // the adapter every customer message goes through
+};
+
 struct Config {
   std::filesystem::path data_dir = "data";
   std::string log_level = "info";
@@ -55,6 +62,7 @@ struct Config {
   SecurityConfig security;
   billing::HttpBillingOptions billing;  // an empty url: the built-in billing over our own tables
   routing::OsrmOptions routing;         // an empty url: straight-line travel estimates
+  NotifyConfig notify;
 
   std::filesystem::path SqlitePath() const { return data_dir / "lifeline.db"; }
   std::filesystem::path MasterKeyPath() const {

@@ -94,6 +94,14 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->attachments_ =
       std::make_unique<AttachmentService>(*rt->store_, *rt->attachment_files_, rt->clock_);
   rt->reports_ = std::make_unique<ReportService>(*rt->store_, rt->clock_);
+  rt->notifications_ = std::make_unique<NotificationService>(*rt->store_, rt->clock_);
+  rt->notification_consumer_ = std::make_unique<NotificationConsumer>(
+      *rt->store_, rt->clock_, rt->fields_decoder_, config.notify.settings);
+  // notify.channel is "log" for now: every channel kind goes through the log channel.
+  rt->message_sender_ = std::make_unique<MessageSender>(
+      *rt->store_, rt->clock_,
+      MessageChannels{&rt->log_channel_, &rt->log_channel_, &rt->log_channel_},
+      config.notify.settings);
   return rt;
 }
 

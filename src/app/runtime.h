@@ -4,9 +4,11 @@
 
 #include <memory>
 
+#include "adapters/channels/log_channel.h"
 #include "adapters/crypto/pii_cipher.h"
 #include "adapters/crypto/sodium.h"
 #include "adapters/files/file_attachment_store.h"
+#include "adapters/json/fields_json.h"
 #include "adapters/storage/db.h"
 #include "adapters/storage/sql_store.h"
 #include "adapters/system/system_clock.h"
@@ -21,6 +23,9 @@
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
+#include "core/notifications/message_sender.h"
+#include "core/notifications/notification_consumer.h"
+#include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
 #include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
@@ -54,6 +59,9 @@ class Runtime {
   AppointmentService& appointments() { return *appointments_; }
   AttachmentService& attachments() { return *attachments_; }
   ReportService& reports() { return *reports_; }
+  NotificationService& notifications() { return *notifications_; }
+  NotificationConsumer& notification_consumer() { return *notification_consumer_; }
+  MessageSender& message_sender() { return *message_sender_; }
 
  private:
   explicit Runtime(const Config& config);
@@ -82,6 +90,11 @@ class Runtime {
   std::unique_ptr<files::FileAttachmentStore> attachment_files_;  // <data_dir>/attachments
   std::unique_ptr<AttachmentService> attachments_;
   std::unique_ptr<ReportService> reports_;
+  json::JsonFieldsDecoder fields_decoder_;
+  channels::LogChannel log_channel_;
+  std::unique_ptr<NotificationService> notifications_;
+  std::unique_ptr<NotificationConsumer> notification_consumer_;
+  std::unique_ptr<MessageSender> message_sender_;
 };
 
 }  // namespace lifeline::app

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "adapters/events/event_hub.h"
+#include "adapters/events/notification_pump.h"
 #include "adapters/http/api/routes.h"
 #include "adapters/http/dispatcher.h"
 #include "adapters/http/metrics.h"
@@ -104,6 +105,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .appointments = rt.appointments()};
           .attachments = rt.attachments()};
           .reports = &rt.reports()};
+          .notifications = rt.notifications()};
 }
 
 }  // namespace
@@ -188,7 +190,11 @@ int RunServe(const ConfigOverrides& overrides) {
                config->server.io_threads, config->server.worker_threads,
                web.empty() ? ", no web app built" : ", web app");
   auto deadline_watch = std::make_unique<DeadlineWatch>(rt.work_orders());
+  auto notifier = std::make_unique<events::NotificationPump>(
+      hub, rt.notification_consumer(), rt.message_sender(),
+      [](const std::string& message) { spdlog::warn("{}", message); });
   server.Run(/*handle_signals=*/true);
+  notifier.reset();
   deadline_watch.reset();
   spdlog::info("shutting down: requests drained, closing the event stream and the database");
   listener.reset();

@@ -52,6 +52,7 @@ struct World {
   std::unique_ptr<files::FileAttachmentStore> attachment_files;
   std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<ReportService> reports;
+  std::unique_ptr<NotificationService> notifications;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
   http::Router router;
@@ -90,6 +91,7 @@ World* Build() {
   w->attachment_files = std::move(*files::FileAttachmentStore::Open(dir + "/attachments"));
   w->attachments = std::make_unique<AttachmentService>(*w->store, *w->attachment_files, w->clock);
   w->reports = std::make_unique<ReportService>(*w->store, w->clock);
+  w->notifications = std::make_unique<NotificationService>(*w->store, w->clock);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -115,6 +117,7 @@ World* Build() {
                                           *w->appointments});
                                           *w->attachments});
                                           w->reports.get()});
+                                          *w->notifications});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;

@@ -9,7 +9,8 @@ constexpr int kTailBatch = 1000;
 }
 
 bool EventFilter::Matches(const StoredEvent& event) const {
-  return topics.empty() || std::ranges::find(topics, event.topic) != topics.end();
+  if (!topics.empty() && std::ranges::find(topics, event.topic) == topics.end()) return false;
+  return DeliverableTo(event, user_id);
 }
 
 EventHub::EventHub(Store& store, std::size_t memory_capacity,
@@ -145,6 +146,8 @@ Result<EventHub::Batch> EventHub::Fetch(std::int64_t after, const EventFilter& f
   if (static_cast<int>(batch.events.size()) < limit) {
     batch.cursor = std::max(batch.cursor, latest_before_read);
   }
+  // Personal topics: the read matched the topic, the filter also checks the recipient.
+  std::erase_if(batch.events, [&](const StoredEvent& event) { return !filter.Matches(event); });
   return batch;
 }
 

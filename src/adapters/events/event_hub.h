@@ -21,12 +21,15 @@
 #include <vector>
 
 #include "core/events/domain_event.h"
+#include "core/events/topic_access.h"
 #include "core/ports/store.h"
 
 namespace lifeline::events {
 
 struct EventFilter {
   std::vector<std::string> topics;  // empty: every topic
+  // The subscriber: events of personal topics (a user's notifications) reach only them.
+  std::int64_t user_id = 0;
   bool Matches(const StoredEvent& event) const;
 };
 

@@ -56,6 +56,7 @@ Result<Subscription> Subscribe(const Request& request, ServerParts& parts) {
       ResolveTopics(*principal, SplitCommaList(request.QueryParam("topics").value_or("")));
   if (!topics) return Fail(topics.error());
   Subscription subscription{std::move(*principal), {std::move(*topics)}, parts.events->latest_id()};
+  subscription.filter.user_id = subscription.principal.user_id;  // personal topics: only theirs
   if (auto after = request.QueryParam("after")) {
     char* end = nullptr;
     const long long value = std::strtoll(after->c_str(), &end, 10);

@@ -6,9 +6,11 @@
 #include "adapters/storage/repositories/sql_attachment_repository.h"
 #include "adapters/storage/repositories/sql_audit_repository.h"
 #include "adapters/storage/repositories/sql_credential_repositories.h"
+#include "adapters/storage/repositories/sql_customer_message_repository.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
 #include "adapters/storage/repositories/sql_event_log.h"
 #include "adapters/storage/repositories/sql_interaction_repository.h"
+#include "adapters/storage/repositories/sql_notification_repository.h"
 #include "adapters/storage/repositories/sql_org_unit_repository.h"
 #include "adapters/storage/repositories/sql_outage_repository.h"
 #include "adapters/storage/repositories/sql_report_repository.h"
@@ -48,6 +50,10 @@ class SqlStoreSession final : public StoreSession {
   AppointmentRepository& Appointments() override { return Lazy(appointments_, connection_); }
   AttachmentRepository& Attachments() override { return Lazy(attachments_, connection_); }
   ReportRepository& Reports() override { return Lazy(reports_, connection_); }
+  NotificationRepository& Notifications() override { return Lazy(notifications_, connection_); }
+  CustomerMessageRepository& CustomerMessages() override {
+    return Lazy(customer_messages_, connection_, cipher_);
+  }
 
   SqlEventLog& event_log() { return events_; }
 
@@ -77,6 +83,8 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlAppointmentRepository> appointments_;
   std::optional<SqlAttachmentRepository> attachments_;
   std::optional<SqlReportRepository> reports_;
+  std::optional<SqlNotificationRepository> notifications_;
+  std::optional<SqlCustomerMessageRepository> customer_messages_;
 };
 
 }  // namespace

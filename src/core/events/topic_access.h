@@ -2,11 +2,13 @@
 // needs the permission that reading its records needs.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/common/error.h"
+#include "core/events/domain_event.h"
 #include "core/identity/principal.h"
 
 namespace lifeline {
@@ -21,5 +23,12 @@ bool MayReadTopic(const Principal& principal, std::string_view topic);
 // that is not allowed or not known.
 [[nodiscard]] Result<std::vector<std::string>> ResolveTopics(
     const Principal& principal, const std::vector<std::string>& requested);
+
+// Personal topics carry one user's events (subject "user/<id>"): anyone signed in may follow
+// them, events:subscribe or not, and receives only their own.
+bool IsPersonalTopic(std::string_view topic);
+std::string PersonalSubject(std::int64_t user_id);
+// False only for a personal-topic event addressed to someone other than `user_id`.
+bool DeliverableTo(const StoredEvent& event, std::int64_t user_id);
 
 }  // namespace lifeline

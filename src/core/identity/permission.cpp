@@ -44,6 +44,8 @@ std::string_view PermissionCode(Permission permission) {
       return "appointments:manage";
     case Permission::kReportRead:
       return "reports:read";
+    case Permission::kCustomerMessageRead:
+      return "customer_messages:read";
     case Permission::kCount:
       break;
   }
@@ -62,8 +64,8 @@ PermissionSet RolePermissions(Role role) {
   using enum Permission;
   switch (role) {
     case Role::kAgent:
-      return {kCustomerRead,  kCustomerWrite,   kOrgRead,          kEventsSubscribe,
-              kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback};
+      return {kCustomerRead,  kCustomerWrite,   kOrgRead,           kEventsSubscribe,
+              kWorkOrderRead, kWorkOrderCreate, kWorkOrderCallback, kCustomerMessageRead};
     case Role::kDispatcher:
       return {kCustomerRead,      kOrgRead,          kUserRead,      kEventsSubscribe,
               kOutageManage,      kDispatchPlan,     kWorkOrderRead, kWorkOrderCreate,
@@ -79,6 +81,10 @@ PermissionSet RolePermissions(Role role) {
               kUserRead,          kEventsSubscribe, kOutageManage,      kDispatchPlan,
               kWorkOrderRead,     kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
               kWorkOrderCallback, kReportRead};
+      return {kCustomerRead,      kCustomerReadPii,    kCustomerWrite,     kOrgRead,
+              kUserRead,          kEventsSubscribe,    kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate,    kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback, kCustomerMessageRead};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead, kReportRead};
     case Role::kAdmin:

@@ -12,6 +12,7 @@
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
 #include "core/ports/interaction_repository.h"
+#include "core/ports/notification_repository.h"
 #include "core/ports/outage_repository.h"
 #include "core/ports/report_repository.h"
 #include "core/ports/technician_repository.h"
@@ -38,6 +39,8 @@ class StoreSession {
   virtual AppointmentRepository& Appointments() = 0;
   virtual AttachmentRepository& Attachments() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual NotificationRepository& Notifications() = 0;
+  virtual CustomerMessageRepository& CustomerMessages() = 0;
 };
 
 class Store {

@@ -18,7 +18,7 @@ void AddEventRoutes(Router& router, ApiDependencies& deps) {
                if (!after) return ProblemFor(c, after.error());
                auto limit = IntQuery(c, "limit", 1, 1000);
                if (!limit) return ProblemFor(c, limit.error());
-               auto batch = hub.Fetch(after->value_or(0), {std::move(*topics)},
+               auto batch = hub.Fetch(after->value_or(0), {std::move(*topics), c.user().user_id},
                                       static_cast<int>(limit->value_or(100)));
                if (!batch) return ProblemFor(c, batch.error());
                std::string body = "{\"events\":[";

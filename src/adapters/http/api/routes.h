@@ -18,6 +18,7 @@
 #include "core/identity/org_service.h"
 #include "core/identity/user_service.h"
 #include "core/interactions/interaction_service.h"
+#include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
 #include "core/ports/store.h"
 #include "core/reports/report_service.h"
@@ -43,6 +44,7 @@ struct ApiDependencies {
   AppointmentService& appointments;
   AttachmentService& attachments;
   ReportService* reports = nullptr;  // work-order reports; their routes are added when set
+  NotificationService& notifications;
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -58,6 +60,7 @@ void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
 void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
 void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
 void AddReportRoutes(Router& router, ApiDependencies& deps);
+void AddNotificationRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -73,6 +76,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddAppointmentRoutes(router, deps);
   AddAttachmentRoutes(router, deps);
   AddReportRoutes(router, deps);
+  AddNotificationRoutes(router, deps);
 }
 
 }  // namespace lifeline::http
