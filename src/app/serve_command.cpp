@@ -102,9 +102,9 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .interactions = rt.interactions(),
           .work_orders = rt.work_orders(),
           .metrics = {},
-          .appointments = rt.appointments()};
-          .attachments = rt.attachments()};
-          .reports = &rt.reports()};
+          .appointments = rt.appointments(),
+          .attachments = rt.attachments(),
+          .reports = &rt.reports(),
           .notifications = rt.notifications()};
 }
 

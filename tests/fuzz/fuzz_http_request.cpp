@@ -114,9 +114,9 @@ World* Build() {
                                           *w->interactions,
                                           *w->work_orders,
                                           {},
-                                          *w->appointments});
-                                          *w->attachments});
-                                          w->reports.get()});
+                                          *w->appointments,
+                                          *w->attachments,
+                                          w->reports.get(),
                                           *w->notifications});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);

@@ -8,7 +8,7 @@ namespace lifeline {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Permission>, 8> kTopics{{
+constexpr std::array<std::pair<std::string_view, Permission>, 9> kTopics{{
     {"auth", Permission::kUserRead},
     {"user", Permission::kUserRead},
     {"org", Permission::kOrgRead},

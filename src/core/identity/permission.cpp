@@ -73,18 +73,10 @@ PermissionSet RolePermissions(Role role) {
     case Role::kTechnician:
       return {kCustomerRead, kOrgRead, kWorkOrderRead, kWorkOrderHandle};
     case Role::kSupervisor:
-      return {kCustomerRead,      kCustomerReadPii,  kCustomerWrite,     kOrgRead,
-              kUserRead,          kEventsSubscribe,  kOutageManage,      kDispatchPlan,
-              kWorkOrderRead,     kWorkOrderCreate,  kWorkOrderDispatch, kWorkOrderHandle,
-              kWorkOrderCallback, kAppointmentManage};
-      return {kCustomerRead,      kCustomerReadPii, kCustomerWrite,     kOrgRead,
-              kUserRead,          kEventsSubscribe, kOutageManage,      kDispatchPlan,
-              kWorkOrderRead,     kWorkOrderCreate, kWorkOrderDispatch, kWorkOrderHandle,
-              kWorkOrderCallback, kReportRead};
-      return {kCustomerRead,      kCustomerReadPii,    kCustomerWrite,     kOrgRead,
-              kUserRead,          kEventsSubscribe,    kOutageManage,      kDispatchPlan,
-              kWorkOrderRead,     kWorkOrderCreate,    kWorkOrderDispatch, kWorkOrderHandle,
-              kWorkOrderCallback, kCustomerMessageRead};
+      return {kCustomerRead,      kCustomerReadPii,   kCustomerWrite,     kOrgRead,
+              kUserRead,          kEventsSubscribe,   kOutageManage,      kDispatchPlan,
+              kWorkOrderRead,     kWorkOrderCreate,   kWorkOrderDispatch, kWorkOrderHandle,
+              kWorkOrderCallback, kAppointmentManage, kReportRead,        kCustomerMessageRead};
     case Role::kManager:
       return {kCustomerRead, kOrgRead, kUserRead, kEventsSubscribe, kWorkOrderRead, kReportRead};
     case Role::kAdmin:

@@ -12,27 +12,6 @@
 namespace lifeline {
 
 enum class Permission {
-  kCustomerRead,       // customers:read       look up customers (personal data masked)
-  kCustomerReadPii,    // customers:read_pii   see phone and ID numbers in clear
-  kCustomerWrite,      // customers:write
-  kUserRead,           // users:read
-  kUserManage,         // users:manage         create, disable, reset passwords
-  kOrgRead,            // org:read
-  kOrgManage,          // org:manage
-  kApiKeyManage,       // api_keys:manage
-  kAuditRead,          // audit:read
-  kEventsSubscribe,    // events:subscribe
-  kOutageManage,       // outages:manage       outages and announcements
-  kDispatchPlan,       // dispatch:plan        technicians, suggestions, day plans
-  kWorkOrderRead,      // workorders:read      work orders within the data scope
-  kWorkOrderCreate,    // workorders:create    record a request; resolve at first contact
-  kWorkOrderDispatch,  // workorders:dispatch  route, assign, return, merge, link, cancel
-  kWorkOrderHandle,    // workorders:handle    en route, on site, resolved (own orders)
-  kWorkOrderCallback,  // workorders:callback  call back, close or reopen
-  kWorkOrderSettings,  // workorders:settings  deadlines and the business calendar
-  kAppointmentManage,  // appointments:manage  appointment slots and the service catalog
-  kReportRead,         // reports:read         work-order reports, drill-downs and exports
-  kCount,              // not a permission: the number of permissions
   kCustomerRead,         // customers:read       look up customers (personal data masked)
   kCustomerReadPii,      // customers:read_pii   see phone and ID numbers in clear
   kCustomerWrite,        // customers:write
@@ -51,6 +30,8 @@ enum class Permission {
   kWorkOrderHandle,      // workorders:handle    en route, on site, resolved (own orders)
   kWorkOrderCallback,    // workorders:callback  call back, close or reopen
   kWorkOrderSettings,    // workorders:settings  deadlines and the business calendar
+  kAppointmentManage,    // appointments:manage  appointment slots and the service catalog
+  kReportRead,           // reports:read         work-order reports, drill-downs and exports
   kCustomerMessageRead,  // customer_messages:read  the customer-message outbox (phone masked)
   kCount,                // not a permission: the number of permissions
 };
