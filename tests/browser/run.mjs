@@ -104,7 +104,11 @@ function check(condition, message) {
   if (!condition) throw new Error(message)
 }
 
+// LIFELINE_BROWSER_ONLY=regex runs only the steps whose names match (for working on one path).
+const only = process.env.LIFELINE_BROWSER_ONLY ? new RegExp(process.env.LIFELINE_BROWSER_ONLY) : null
+
 async function step(name, fn) {
+  if (only && !only.test(name)) return
   const started = Date.now()
   try {
     await fn()
@@ -158,7 +162,7 @@ async function main() {
   }
   mkdirSync(shots, { recursive: true })
   // The work-order screens are tested when the server has the work-order API.
-  const routes = spawnSync(binary, ['routes'], { encoding: 'utf8', timeout: 30_000 })
+  const routes = spawnSync(binary, ['routes'], { cwd: tmpdir(), encoding: 'utf8', timeout: 120_000 })
   hasWorkOrders = routes.status === 0 && routes.stdout.includes('/api/v1/work-orders')
   if (!hasWorkOrders) log('this lifeline has no work-order routes: the order steps are skipped')
   features.attachments = routes.stdout?.includes('/attachments') ?? false
