@@ -163,7 +163,8 @@ TEST_P(AttachmentApi, ScopeHidesTheOrderAndOnlyTheAssigneeTechnicianMayAttach) {
   HttpReply not_theirs = Upload(id, "b.jpg", "image/jpeg", kJpeg, inside);
   EXPECT_EQ(not_theirs.status, 403) << not_theirs.body;
   const nlohmann::json me = http().Get("/api/v1/auth/me", inside).Json();
-  ASSERT_EQ(Step(id, {{"action", "assign"}, {"assignee_id", me["id"]}}, dispatcher).status, 200);
+  ASSERT_EQ(Step(id, {{"action", "assign"}, {"assignee_id", me["user_id"]}}, dispatcher).status,
+            200);
   EXPECT_EQ(Upload(id, "b.jpg", "image/jpeg", kJpeg, inside).status, 201);
   EXPECT_EQ(http().Get(content, "").status, 401);
 }
