@@ -3,7 +3,7 @@
 namespace lifeline {
 
 Result<std::shared_ptr<const DeadlineSettings>> SettingsCache::Get(
-    WorkOrderRepository& repository) {
+    FunctionRef<Result<DeadlineSettings>()> load) {
   const TimeMs now = clock_.NowMs();
   std::uint64_t generation = 0;
   {
@@ -12,7 +12,7 @@ Result<std::shared_ptr<const DeadlineSettings>> SettingsCache::Get(
     generation = generation_;
   }
   // Read without the lock: a slow database must not stall the writers that hold a fresh copy.
-  auto loaded = repository.LoadSettings();
+  auto loaded = load();
   if (!loaded) return Fail(loaded.error());
   auto fresh = std::make_shared<const DeadlineSettings>(std::move(*loaded));
   std::lock_guard lock(mutex_);

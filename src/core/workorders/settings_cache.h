@@ -13,8 +13,8 @@
 #include <mutex>
 
 #include "core/common/error.h"
+#include "core/common/function_ref.h"
 #include "core/ports/clock.h"
-#include "core/ports/work_order_repository.h"
 #include "core/workorders/deadline_policy.h"
 
 namespace lifeline {
@@ -24,9 +24,10 @@ class SettingsCache {
   explicit SettingsCache(const Clock& clock, TimeMs max_age = 10 * kSecondMs)
       : clock_(clock), max_age_(max_age) {}
 
-  // The settings, from the copy while it is fresh, else from `repository` (and kept).
+  // The settings, from the copy while it is fresh, else from `load` (and kept). `load` reads
+  // the store, typically `session.WorkOrders().LoadSettings()` of the caller's unit of work.
   [[nodiscard]] Result<std::shared_ptr<const DeadlineSettings>> Get(
-      WorkOrderRepository& repository);
+      FunctionRef<Result<DeadlineSettings>()> load);
   // Forgets the copy: the next Get reads the store.
   void Invalidate();
 

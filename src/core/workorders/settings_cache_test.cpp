@@ -10,36 +10,12 @@ namespace {
 
 using ::testing::Return;
 
-// Only LoadSettings matters here; the rest of the port is never called.
-class SettingsOnlyRepository : public WorkOrderRepository {
+// The store's side: a mock read, so each test says what the store answers and how often.
+class SettingsSource {
  public:
-  MOCK_METHOD(Result<DeadlineSettings>, LoadSettings, (), (override));
-  Result<std::int64_t> Insert(const WorkOrder&) override { return Unused<std::int64_t>(); }
-  Result<WorkOrder> FindById(std::int64_t) override { return Unused<WorkOrder>(); }
-  Result<WorkOrder> FindByTrackingCode(std::string_view) override { return Unused<WorkOrder>(); }
-  Status Update(const WorkOrder&, std::int64_t) override { return Unused<void>(); }
-  Result<std::int64_t> AppendTransition(const WorkOrderTransition&) override {
-    return Unused<std::int64_t>();
-  }
-  Result<std::vector<WorkOrderTransition>> History(std::int64_t) override {
-    return Unused<std::vector<WorkOrderTransition>>();
-  }
-  Result<WorkOrderPage> List(const WorkOrderFilter&) override { return Unused<WorkOrderPage>(); }
-  Result<std::vector<WorkOrder>> Children(std::int64_t) override {
-    return Unused<std::vector<WorkOrder>>();
-  }
-  Result<std::vector<WorkOrder>> NewlyOverdue(TimeMs, std::int64_t) override {
-    return Unused<std::vector<WorkOrder>>();
-  }
-  Status SaveSettings(const DeadlineSettings&, std::int64_t, TimeMs) override {
-    return Unused<void>();
-  }
-
- private:
-  template <class T>
-  static Result<T> Unused() {
-    ADD_FAILURE() << "not part of this test";
-    return Fail(Error::Internal("unused"));
+  MOCK_METHOD(Result<DeadlineSettings>, LoadSettings, ());
+  auto Loader() {
+    return [this] { return LoadSettings(); };
   }
 };
 
@@ -52,52 +28,56 @@ DeadlineSettings WithOpenMinute(int minute) {
 TEST(SettingsCache, ReadsTheStoreOncePerMaxAge) {
   testing::FakeClock clock;
   SettingsCache cache(clock, 10 * kSecondMs);
-  SettingsOnlyRepository repository;
+  SettingsSource repository;
+  auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
       .WillOnce(Return(WithOpenMinute(480)))
       .WillOnce(Return(WithOpenMinute(540)));
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 480);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 480);
   clock.Advance(9 * kSecondMs);
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 480);  // still fresh
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 480);  // still fresh
   clock.Advance(1 * kSecondMs);
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 540);  // aged out: read again
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 540);  // aged out: read again
 }
 
 TEST(SettingsCache, InvalidateForcesTheNextRead) {
   testing::FakeClock clock;
   SettingsCache cache(clock);
-  SettingsOnlyRepository repository;
+  SettingsSource repository;
+  auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
       .WillOnce(Return(WithOpenMinute(480)))
       .WillOnce(Return(WithOpenMinute(600)));
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 480);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 480);
   cache.Invalidate();
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 600);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 600);
 }
 
 TEST(SettingsCache, AFailedReadIsPassedOnAndNotKept) {
   testing::FakeClock clock;
   SettingsCache cache(clock);
-  SettingsOnlyRepository repository;
+  SettingsSource repository;
+  auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
       .WillOnce(Return(Fail(Error::Unavailable("database busy"))))
       .WillOnce(Return(WithOpenMinute(480)));
-  auto failed = cache.Get(repository);
+  auto failed = cache.Get(load);
   ASSERT_FALSE(failed.has_value());
   EXPECT_EQ(failed.error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 480);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 480);
 }
 
 TEST(SettingsCache, AClockSteppedBackDoesNotKeepAStaleCopyForever) {
   testing::FakeClock clock;
   SettingsCache cache(clock);
-  SettingsOnlyRepository repository;
+  SettingsSource repository;
+  auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
       .WillOnce(Return(WithOpenMinute(480)))
       .WillOnce(Return(WithOpenMinute(500)));
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 480);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 480);
   clock.Advance(-kHourMs);
-  EXPECT_EQ((*cache.Get(repository))->calendar.open_minute, 500);
+  EXPECT_EQ((*cache.Get(load))->calendar.open_minute, 500);
 }
 
 }  // namespace

@@ -160,7 +160,7 @@ Result<WorkOrder> WorkOrderService::ActIn(StoreSession& session, const Principal
   }
   WorkOrderCommand checked = command;
   if (auto s = CheckReferences(session, order, checked); !s) return Fail(s.error());
-  auto settings = settings_.Get(session.WorkOrders());
+  auto settings = settings_.Get([&] { return session.WorkOrders().LoadSettings(); });
   if (!settings) return Fail(settings.error());
   ApplyAction(order, checked, *next, clock_.NowMs(),
               PolicyFor(**settings, order.category, order.priority), (*settings)->calendar);

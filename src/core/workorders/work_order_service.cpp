@@ -157,7 +157,7 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
       return Fail(Error::Invalid("district_id", "the district is outside your area"));
     }
   }
-  auto settings = settings_.Get(session.WorkOrders());
+  auto settings = settings_.Get([&] { return session.WorkOrders().LoadSettings(); });
   if (!settings) return Fail(settings.error());
   const Deadlines due =
       ComputeDeadlines(order.created_at, PolicyFor(**settings, order.category, order.priority),
