@@ -56,7 +56,8 @@ export async function workflowPath(t) {
     await form.locator('textarea[name=order-description]').fill('主路径测试：厨房水龙头出黄水，已持续一天。')
     await page.locator('[data-test=create-order-save]').click()
     const created = Date.now()
-    await page.locator('[data-test=order-list] li').filter({ hasText: '水黄' }).first().getByText('已受理').waitFor()
+    // The demo's routing rules send water-quality field work to the branch at once (已派发).
+    await page.locator('[data-test=order-list] li').filter({ hasText: '水黄' }).first().getByText('已派发').waitFor()
     for (let i = 0; i < 50 && !state.order; i++) {
       const list = await api(base, '/api/v1/work-orders?limit=3', { token: sup.token })
       state.order = list.items.find((o) => o.description.startsWith('主路径测试')) ?? null

@@ -15,10 +15,12 @@ TEST_P(MigrationContract, AMissingLowerMigrationIsAppliedAndNothingTwice) {
     auto connection = database.db().Acquire(storage::Access::kWrite);
     ASSERT_TRUE(connection.has_value());
     // Undo migration 2 as if this database had never seen it, keeping 3 and later (the
-    // attachments of 009 go too: their foreign key would keep work_orders on PostgreSQL).
+    // tables of 009 and 010 that refer to orders go too: their foreign keys would keep
+    // work_orders on PostgreSQL).
     for (const char* table :
-         {"work_order_attachments", "work_order_calendar_dates", "work_order_calendar",
-          "work_order_deadline_policies", "work_order_transitions", "work_orders"}) {
+         {"notifications", "customer_messages", "work_order_attachments",
+          "work_order_calendar_dates", "work_order_calendar", "work_order_deadline_policies",
+          "work_order_transitions", "work_orders"}) {
       ASSERT_TRUE((*connection)->ExecScript(std::string("DROP TABLE ") + table).has_value())
           << table;
     }

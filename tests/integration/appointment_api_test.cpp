@@ -108,7 +108,8 @@ TEST_P(AppointmentApi, BookAFullSlotRescheduleAndCancel) {
   const nlohmann::json booking = booked.Json();
   EXPECT_EQ(booking["state"], "booked");
   EXPECT_EQ(booking["slot_id"], morning);
-  EXPECT_EQ(booking["work_order_state"], "accepted");
+  // The demo's routing rules send the branch's field work straight to its 维修所.
+  EXPECT_EQ(booking["work_order_state"], "dispatched");
   EXPECT_EQ(booking["tracking_code"].get<std::string>().size(), 14u) << "ABCD-EFGH-JKMN";
   EXPECT_EQ(Remaining(account, morning, agent), 0);
 

@@ -155,6 +155,8 @@ TEST_F(SqliteFailures, ALockedDatabaseIsA503AndNothingHalfWritten) {
   const std::string admin = http.Login("admin", "Lifeline2026");
   sqlite3* blocker = nullptr;
   ASSERT_EQ(sqlite3_open((database_.data_dir() / "lifeline.db").c_str(), &blocker), SQLITE_OK);
+  // The server writes in the background too (the notification pump): wait for its turn.
+  sqlite3_busy_timeout(blocker, 10000);
   ASSERT_EQ(sqlite3_exec(blocker, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
   HttpReply busy = http.Post(
       "/api/v1/users",
@@ -177,9 +179,10 @@ TEST_F(SqliteFailures, AFullDiskIsA503AndTheDatabaseStaysConsistent) {
           .exit_code,
       0);
   const auto db_file = database_.data_dir() / "lifeline.db";
-  // Room for the WAL to grow a little, then writes fail as on a full disk.
+  // Room for the WAL to grow a little — enough for the notification pump's first pass over
+  // the seed's events — then writes fail as on a full disk.
   auto options = ServerProcess::Options::For(database_.data_dir());
-  options.file_size_limit = static_cast<long>(std::filesystem::file_size(db_file)) + 64 * 1024;
+  options.file_size_limit = static_cast<long>(std::filesystem::file_size(db_file)) + 512 * 1024;
   ServerProcess server(options);
   HttpClient http(server.port());
   const std::string admin = http.Login("admin", "Lifeline2026");
