@@ -53,6 +53,16 @@ export const routes = {
   listAttachments: 'GET /api/v1/work-orders/{id}/attachments',
   attachmentContent: 'GET /api/v1/attachments/{id}/content',
   rateTracking: 'POST /api/v1/track/{code}/rating',
+
+  // reports and the administrator's routing, category and slot screens
+  workOrderReport: 'GET /api/v1/reports/work-orders',
+  workOrderReportOrders: 'GET /api/v1/reports/work-orders/orders',
+  listRoutingRules: 'GET /api/v1/routing-rules',
+  putRoutingRules: 'PUT /api/v1/routing-rules',
+  putWorkOrderCategories: 'PUT /api/v1/work-order-categories',
+  listAppointmentServices: 'GET /api/v1/appointment-services',
+  listAppointmentSlots: 'GET /api/v1/appointment-slots',
+  planAppointmentSlots: 'POST /api/v1/appointment-slots',
 } as const
 
 export type RouteName = keyof typeof routes
