@@ -1,5 +1,6 @@
 // English. Typed against zh-CN so a missing key fails the type check (and i18n.spec.ts).
 import wf from './workflow.en'
+import portal from './portal.en'
 import rpt from './reports.en'
 import cfg from './setup.en'
 import type { Messages } from './zh-CN'
@@ -442,6 +443,7 @@ const en: Messages = {
   wf,
   rpt,
   cfg,
+  portal,
 }
 
 export default en

@@ -26,6 +26,12 @@ export const routeTable: RouteRecordRaw[] = [
     component: () => import('@/views/track/TrackView.vue'),
     meta: { public: true, title: 'nav.track' },
   },
+  // 客户服务门户 (H5, no login)
+  { path: '/portal', name: 'portal', component: () => import('@/views/portal/PortalHome.vue'), meta: { public: true, title: 'portal.home.title' } },
+  { path: '/portal/report', name: 'portal-report', component: () => import('@/views/portal/ReportView.vue'), meta: { public: true, title: 'portal.report.title' } },
+  { path: '/portal/bill', name: 'portal-bill', component: () => import('@/views/portal/BillView.vue'), meta: { public: true, title: 'portal.bill.title' } },
+  { path: '/portal/book', name: 'portal-book', component: () => import('@/views/portal/BookView.vue'), meta: { public: true, title: 'portal.book.title' } },
+  { path: '/portal/notices', name: 'portal-notices', component: () => import('@/views/portal/NoticesView.vue'), meta: { public: true, title: 'portal.notices.title' } },
   {
     path: '/dispatch/sheet/:id',
     name: 'dispatch-sheet',
