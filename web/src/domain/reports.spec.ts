@@ -9,6 +9,8 @@ import {
   formatRate,
   formatScore,
   localToday,
+  paramsFromRoute,
+  routeFromParams,
   rangeProblem,
   reportQuery,
   reportSeries,
@@ -177,5 +179,18 @@ describe('periods and files', () => {
     expect(exportFileName('report', 'month', '2026-11-01', 'xlsx')).toBe('工单报表-2026-11.xlsx')
     expect(exportFileName('rows', 'year', '2026-01-01', 'csv')).toBe('工单明细-2026.csv')
     expect(exportFileName('report', 'week', '2026-11-30', 'csv')).toBe('工单报表-2026-11-30.csv')
+  })
+})
+
+describe('the page address', () => {
+  const fallback = params({ groupBy: 'day' })
+  it('round-trips the pickers', () => {
+    const p = params({ period: 'custom', range: ['2026-11-01', '2026-11-30'], groupBy: 'category', depth: 2, districtId: 4, type: 'repair' })
+    expect(paramsFromRoute(routeFromParams(p), fallback)).toEqual(p)
+    expect(routeFromParams(params())).toEqual({ period: 'month', from: '2026-11-15', group_by: 'district' })
+  })
+  it('ignores what it does not know', () => {
+    expect(paramsFromRoute({ period: 'decade', from: 'yesterday', group_by: 'x', depth: '9', district_id: 'abc' }, fallback)).toEqual(fallback)
+    expect(paramsFromRoute({ period: 'custom', from: '2026-11-01' }, fallback).range).toBeNull()
   })
 })

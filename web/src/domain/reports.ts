@@ -227,3 +227,34 @@ export function exportFileName(kind: 'report' | 'rows', period: ReportPeriod, fi
   const stem = period === 'month' ? firstDay.slice(0, 7) : period === 'year' ? firstDay.slice(0, 4) : firstDay
   return `${kind === 'report' ? '工单报表' : '工单明细'}-${stem}.${format}`
 }
+
+type RouteQuery = Record<string, string | null | (string | null)[] | undefined>
+const first = (v: RouteQuery[string]) => (Array.isArray(v) ? v[0] : v) ?? undefined
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The screen's pickers from the page address (a shared link), anything unknown left as `fallback`. */
+export function paramsFromRoute(query: RouteQuery, fallback: ReportParams): ReportParams {
+  const p: ReportParams = { ...fallback }
+  const period = first(query.period)
+  if (period && (PERIODS as readonly string[]).includes(period)) p.period = period as ReportPeriod
+  const from = first(query.from)
+  const to = first(query.to)
+  if (p.period === 'custom') p.range = from && to && DATE.test(from) && DATE.test(to) ? [from, to] : fallback.range
+  else if (from && DATE.test(from)) p.date = from
+  const by = first(query.group_by)
+  if (by && (DIMENSIONS as readonly string[]).includes(by)) p.groupBy = by as ReportGroupBy
+  const depth = Number(first(query.depth))
+  if (depth === 1 || depth === 2 || depth === 3) p.depth = depth
+  const type = first(query.type)
+  if (type) p.type = type
+  const category = first(query.category)
+  if (category) p.category = category
+  const district = Number(first(query.district_id))
+  if (Number.isInteger(district) && district > 0) p.districtId = district
+  return p
+}
+
+/** The page address's query for the pickers: the report's own query, as strings. */
+export function routeFromParams(p: ReportParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(reportQuery(p)).map(([k, v]) => [k, String(v)]))
+}
