@@ -9,6 +9,7 @@ const rpt: ReportMessages = {
   date: 'Date',
   range_start: 'From',
   range_end: 'To',
+  week_format: '[Week] ww, YYYY',
   prev: 'Previous',
   next: 'Next',
   dimension: 'Group by',

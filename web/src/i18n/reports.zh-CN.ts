@@ -7,6 +7,7 @@ const rpt = {
   date: '日期',
   range_start: '开始日期',
   range_end: '结束日期',
+  week_format: 'YYYY [第] ww [周]',
   prev: '上一期',
   next: '下一期',
   dimension: '统计维度',
