@@ -68,6 +68,13 @@ export async function reportsPath(t) {
     check(bytes.length > 100 && bytes.subarray(0, 2).toString('latin1') === 'PK', `the saved XLSX (${bytes.length} bytes) is not a zip`)
     log(`  downloaded ${download.suggestedFilename()} (${bytes.length} bytes)`)
     check(download.suggestedFilename().endsWith('.xlsx'), `unexpected file name ${download.suggestedFilename()}`)
+    // The CSV: UTF-8 with a BOM (for Excel on a Chinese desktop), Chinese headers, a 合计 row.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-csv]').click()])
+    const text = readFileSync(await csv.path())
+    check(text.subarray(0, 3).toString('hex') === 'efbbbf', 'the CSV has no BOM')
+    const lines = text.toString('utf8').slice(1).trim().split(/\r\n/)
+    check(lines[0].startsWith('分组,名称,受理量') && lines.at(-1).includes('合计'), `unexpected CSV: ${lines[0]} … ${lines.at(-1)}`)
+    check(lines.length === expected.groups.length + 2, `the CSV has ${lines.length} lines for ${expected.groups.length} districts`)
     check(page.errors.length === 0, `page errors: ${page.errors}`)
     await context.close()
   })
