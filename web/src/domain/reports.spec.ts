@@ -155,6 +155,7 @@ describe('chart series', () => {
     const s = reportSeries(report('district', many), 5)
     expect(s.time).toBe(false)
     expect(s.labels).toEqual(['区0', '区1', '区2', '区3', '区4'])
+    expect(reportSeries(report('type', [['repair', '报修', 3]]), 5, '', (g) => g.key.toUpperCase()).labels).toEqual(['REPAIR'])
     const total = reportSeries(report('none', []), 5, '合计')
     expect(total.labels).toEqual(['合计'])
     expect(total.created).toEqual([100])

@@ -167,7 +167,12 @@ export interface ReportSeries {
  * order; the `limit` biggest groups otherwise — the server sorts them by created), or the total
  * alone without grouping.
  */
-export function reportSeries(report: WorkOrderReport, limit = 15, noneLabel = '—'): ReportSeries {
+export function reportSeries(
+  report: WorkOrderReport,
+  limit = 15,
+  noneLabel = '—',
+  labelOf: (group: { key: string; label: string }) => string = (g) => g.label || g.key,
+): ReportSeries {
   const time = TIME_DIMENSIONS.includes(report.group_by)
   const rows =
     report.group_by === 'none' || report.groups.length === 0
@@ -176,7 +181,7 @@ export function reportSeries(report: WorkOrderReport, limit = 15, noneLabel = '�
         ? report.groups
         : report.groups.slice(0, limit)
   return {
-    labels: rows.map((g) => (time ? shortDay(g.key) : g.label || g.key)),
+    labels: rows.map((g) => (time ? shortDay(g.key) : g.key === 'all' ? noneLabel : labelOf(g))),
     keys: rows.map((g) => g.key),
     created: rows.map((g) => g.created),
     resolved: rows.map((g) => g.resolved),
