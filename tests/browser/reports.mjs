@@ -79,7 +79,7 @@ export async function reportsPath(t) {
     await context.close()
   })
 
-  await step('reports — admin: adds a routing rule (client and server checks) and saves', async () => {
+  await step('reports — admin: adds a routing rule (client check, a server field error on its row) and saves', async () => {
     const context = await desktop()
     const page = await newPage(context, base)
     await login(page, 'admin')
@@ -102,6 +102,17 @@ export async function reportsPath(t) {
     await page.locator('.el-select-dropdown__item:visible').first().click()
     await page.locator('[data-test=try-result]').waitFor()
     await shot(page, 'admin-routing-rules')
+    // A server field error (items[i].field) lands on its row: the first PUT is answered with one.
+    const problem = { type: 'about:blank', title: '参数无效', status: 400, code: 'invalid', field: 'items[0].district_id', detail: 'two rules for gas.meter.fault in the same area' }
+    await page.route('**/api/v1/routing-rules', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 400, contentType: 'application/problem+json', body: JSON.stringify(problem) })
+        : route.continue(),
+    )
+    await page.locator('[data-test=rules-save]').click()
+    await page.locator('[data-test=rule-error]').getByText(problem.detail).waitFor()
+    await page.locator('[data-test=rules-problem]').getByText('第 1 行').waitFor()
+    await page.unroute('**/api/v1/routing-rules')
     await page.locator('[data-test=rules-save]').click()
     await page.locator('.el-message').getByText('已保存').waitFor()
     const after = await api(base, '/api/v1/routing-rules', { token: admin.token })
