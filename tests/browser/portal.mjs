@@ -146,7 +146,7 @@ export async function portalPath(t) {
     await context.close()
   })
 
-  await step('agent: books a home visit for the caller, then cancels it', async () => {
+  await step('agent: books a home visit for the caller, moves it, then cancels it', async () => {
     const context = await desktop()
     const page = await newPage(context, base)
     await login(page, 'agent01')
@@ -171,6 +171,14 @@ export async function portalPath(t) {
     check(mine.length >= 1, 'the agent booking is not on the server')
     const newest = mine.sort((a, b) => b.created_at - a.created_at)[0]
     const row = dialog.locator(`[data-test=appt-list] li[data-appt="${newest.id}"]`)
+    // Move it to another window, then cancel it.
+    await row.locator('[data-test=appt-reschedule]').click()
+    await dialog.locator('[data-test=appt-form] [data-test=slot-picker] [data-slot]').first().click()
+    await dialog.locator('[data-test=appt-save]').click()
+    await page.locator('.el-message').getByText('已改约').waitFor()
+    const moved = await api(base, `/api/v1/appointments/${newest.id}`, { token: sup.token })
+    check(moved.reschedule_count === 1 && moved.slot_id !== newest.slot_id, 'the booking was not moved')
+    await row.getByText('改约 1 次').waitFor()
     await row.locator('[data-test=appt-cancel]').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await dialog.locator(`[data-test=appt-list] li[data-appt="${newest.id}"][data-state=cancelled]`).waitFor()
