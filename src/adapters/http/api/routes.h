@@ -20,6 +20,7 @@
 #include "core/interactions/interaction_service.h"
 #include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
+#include "core/portal/portal_service.h"
 #include "core/ports/store.h"
 #include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
@@ -45,6 +46,7 @@ struct ApiDependencies {
   AttachmentService& attachments;
   ReportService* reports = nullptr;  // work-order reports; their routes are added when set
   NotificationService& notifications;
+  PortalService& portal;
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -61,6 +63,7 @@ void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
 void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
 void AddReportRoutes(Router& router, ApiDependencies& deps);
 void AddNotificationRoutes(Router& router, ApiDependencies& deps);
+void AddPortalRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -77,6 +80,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddAttachmentRoutes(router, deps);
   AddReportRoutes(router, deps);
   AddNotificationRoutes(router, deps);
+  AddPortalRoutes(router, deps);
 }
 
 }  // namespace lifeline::http
