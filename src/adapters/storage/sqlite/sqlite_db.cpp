@@ -26,8 +26,7 @@ Result<std::unique_ptr<Connection>> OpenConnection(const SqliteOptions& options,
     pragmas += options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL;"
                                                         : "PRAGMA synchronous = NORMAL;";
   } else {
-    // No mmap: every checkpoint that grows the file would make each reader remap it
-    // (docs/design/storage.md, "SQLite settings").
+    // No mmap: measured slower under a stream of writes (docs/design/storage.md).
     pragmas += "PRAGMA query_only = ON;";
   }
   if (auto s = connection->ExecScript(pragmas); !s) return Fail(s.error());
