@@ -3,31 +3,12 @@
 import { request } from './http'
 import { routes } from './routes'
 import type { Items, Utility } from './types'
+import type { HomeService } from './portal'
+import type { AppointmentSlot } from './appointments'
 
-export interface HomeService {
-  code: string
-  kind: string
-  utility: Utility
-  name: string
-  duration_minutes: number
-  category: string
-  bookable: boolean
-  guidance: { where?: string; bring?: string[]; phone?: string; hours?: string; note?: string } | null
-}
-
-export interface AppointmentSlot {
-  id: number
-  team_id: number
-  district_id: number
-  utility: Utility
-  starts_at: number
-  ends_at: number
-  /** local time, e.g. "2026-12-03 09:00–11:00" */
-  window: string
-  capacity: number
-  booked: number
-  remaining: number
-}
+// One shape for a service and a slot wherever they are read (the portal, the agent's booking).
+export type { HomeService } from './portal'
+export type { AppointmentSlot } from './appointments'
 
 export interface SlotQuery {
   district_id?: number
