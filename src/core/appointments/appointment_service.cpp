@@ -42,14 +42,8 @@ bool InScope(const Principal& principal, const Booking& booking) {
 }
 
 Principal AppointmentService::Portal() {
-  Principal p;
-  p.user_id = 0;
-  p.username = "portal";
-  p.display_name = "客户自助预约";
-  p.role = Role::kIntegration;
-  p.permissions = {Permission::kWorkOrderRead, Permission::kWorkOrderCreate};
-  p.remote_address = "portal";
-  return p;
+  return Principal::Portal("客户自助预约",
+                           {Permission::kWorkOrderRead, Permission::kWorkOrderCreate});
 }
 
 Result<const HomeService*> AppointmentService::Service(std::string_view code,

@@ -1,6 +1,7 @@
 #include "core/identity/principal.h"
 
 #include <string>
+#include <utility>
 
 namespace lifeline {
 
@@ -17,6 +18,17 @@ Principal Principal::System() {
   p.role = Role::kAdmin;
   p.permissions = PermissionSet::All();
   p.remote_address = "local";
+  return p;
+}
+
+Principal Principal::Portal(std::string display_name, PermissionSet permissions) {
+  Principal p;
+  p.user_id = 0;
+  p.username = "portal";
+  p.display_name = std::move(display_name);
+  p.role = Role::kIntegration;
+  p.permissions = permissions;
+  p.remote_address = "portal";
   return p;
 }
 

@@ -30,6 +30,9 @@ struct Principal {
 
   // The principal for command-line administration on the server itself.
   static Principal System();
+  // The principal for what a customer does on the portal without logging in: no user, the
+  // integration role, the given name (as history and audit show it) and permissions.
+  static Principal Portal(std::string display_name, PermissionSet permissions);
 };
 
 }  // namespace lifeline

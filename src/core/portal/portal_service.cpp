@@ -41,15 +41,8 @@ Result<std::string> CoarseAddress(StoreSession& session, const Account& account)
 }  // namespace
 
 Principal PortalService::Actor() {
-  Principal p;
-  p.user_id = 0;
-  p.username = "portal";
-  p.display_name = "客户自助";
-  p.role = Role::kIntegration;
-  p.permissions = {Permission::kWorkOrderRead, Permission::kWorkOrderCreate,
-                   Permission::kCustomerWrite};
-  p.remote_address = "portal";
-  return p;
+  return Principal::Portal("客户自助", {Permission::kWorkOrderRead, Permission::kWorkOrderCreate,
+                                        Permission::kCustomerWrite});
 }
 
 bool PortalService::CustomerMayReport(WorkOrderType type) {
