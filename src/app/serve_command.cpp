@@ -105,7 +105,8 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .appointments = rt.appointments(),
           .attachments = rt.attachments(),
           .reports = &rt.reports(),
-          .notifications = rt.notifications()};
+          .notifications = rt.notifications(),
+          .day_plans = &rt.day_plans()};
 }
 
 }  // namespace
