@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { workflowPath } from './workflow.mjs'
+import { dispatchPath } from './dispatch.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const web = join(root, 'web')
@@ -517,6 +518,7 @@ async function main() {
   if (hasWorkOrders) {
     const phone = () => browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true })
     await workflowPath({ browser, base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD, FIRST_PHONE, features })
+    await dispatchPath({ base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD, FIRST_PHONE })
   }
 }
 
