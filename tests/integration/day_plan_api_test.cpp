@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 
 #include <chrono>
+#include <set>
 
 #include "tests/integration/served_city.h"
 
@@ -136,15 +137,21 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
   EXPECT_EQ(Find(again.Json(), order_id).first["user_id"], technician);
   EXPECT_TRUE(again.Json()["moved"].empty());
 
-  // Move it to a colleague with the trade: checked first, then applied.
-  const nlohmann::json crew =
-      http().Get("/api/v1/technicians?team_id=" + std::to_string(team), dispatcher).Json()["items"];
+  // Move it to a colleague with the trade (in a crew under the team): checked, then applied.
+  std::set<std::int64_t> crews{team};
+  const nlohmann::json units = http().Get("/api/v1/org-units", dispatcher).Json()["items"];
+  for (const auto& u : units) {
+    if (u["parent_id"] == team) crews.insert(u["id"].get<std::int64_t>());
+  }
+  const nlohmann::json crew = http().Get("/api/v1/technicians", dispatcher).Json()["items"];
   std::int64_t colleague = 0;
   for (const auto& t : crew) {
+    if (colleague != 0 || t["user_id"] == technician ||
+        !crews.contains(t["team_id"].get<std::int64_t>())) {
+      continue;
+    }
     for (const auto& s : t["skills"]) {
-      if (colleague == 0 && t["user_id"] != technician && s["trade"] == stop["trade"]) {
-        colleague = t["user_id"];
-      }
+      if (s["trade"] == stop["trade"]) colleague = t["user_id"];
     }
   }
   ASSERT_NE(colleague, 0);
@@ -179,7 +186,8 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
   HttpReply mine = http().Get("/api/v1/technicians/me/stops?date=" + date, LoginAs(username));
   ASSERT_EQ(mine.status, 200) << mine.body;
   bool listed = false;
-  for (const auto& s : mine.Json()["items"]) listed = listed || s["order_id"] == order_id;
+  const nlohmann::json items = mine.Json()["items"];  // a named copy: the loop outlives it
+  for (const auto& s : items) listed = listed || s["order_id"] == order_id;
   EXPECT_TRUE(listed) << mine.body;
 }
 
