@@ -125,4 +125,47 @@ TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
   return route;
 }
 
+Preemption Preempt(const Technician& technician, Point at, int now_minute,
+                   const TimedStop& emergency, const std::vector<TimedStop>& ahead,
+                   const TravelModel& travel) {
+  // The day from here: leave "the depot" (where they are) now; an emergency has no window to
+  // wait for. The way back still ends at the real depot: TimeRoute adds it from the last stop,
+  // so only the first leg needs the real position.
+  Technician from_here = technician;
+  from_here.depot = at;
+  from_here.shift.start_minute = now_minute;
+  if (from_here.break_window && from_here.break_window->end_minute < now_minute) {
+    from_here.break_window.reset();  // its time is gone (taken or not, it is not planned now)
+  }
+  std::vector<TimedStop> stops;
+  TimedStop first = emergency;
+  first.window_start_minute = now_minute;
+  stops.push_back(first);
+  stops.insert(stops.end(), ahead.begin(), ahead.end());
+  Preemption out;
+  out.route = TimeRoute(from_here, std::move(stops), travel);
+  // The return leg was timed back to `at`; re-time it to the real depot.
+  if (out.route.stops.size() > 0) {
+    const TimedStop& last = out.route.stops.back();
+    const double back_there = std::hypot(last.location.x - at.x, last.location.y - at.y);
+    const double back_home =
+        std::hypot(last.location.x - technician.depot.x, last.location.y - technician.depot.y);
+    const double minutes = (back_home - back_there) * travel.detour_factor / travel.speed_kmh * 60;
+    out.route.km += (back_home - back_there) * travel.detour_factor;
+    out.route.return_minute += static_cast<int>(std::lround(minutes));
+    std::erase_if(out.route.violations,
+                  [](const RouteViolation& v) { return v.kind == "shift_overrun"; });
+    if (out.route.return_minute > technician.shift.end_minute) {
+      out.route.violations.push_back({"shift_overrun", 0, out.route.return_minute});
+    }
+  }
+  for (std::size_t i = 0; i < ahead.size(); ++i) {
+    const TimedStop& now = out.route.stops[i + 1];
+    if (now.start_minute == ahead[i].start_minute) continue;
+    out.moved.push_back({ahead[i].order_id, ahead[i].start_minute, now.start_minute,
+                         now.start_minute <= ahead[i].window_end_minute});
+  }
+  return out;
+}
+
 }  // namespace lifeline::dispatch

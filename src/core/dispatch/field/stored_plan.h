@@ -108,4 +108,25 @@ struct TimedRoute {
 TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
                      const TravelModel& travel = {});
 
+// An emergency (燃气泄漏, 爆管) pre-empts a technician's day: they drive from where they are at
+// `now_minute` straight to it, then carry on with the rest of their stops in order. Every stop
+// whose start moves is named with its old and new start and whether its window still holds —
+// what the dispatcher tells those customers.
+struct PreemptedStop {
+  std::int64_t order_id = 0;
+  int old_start_minute = 0;
+  int new_start_minute = 0;
+  bool window_kept = true;
+};
+
+struct Preemption {
+  TimedRoute route;  // the emergency first, then the stops still ahead
+  std::vector<PreemptedStop> moved;
+};
+
+// `ahead`: the stops not yet started, in their planned order with their planned times.
+Preemption Preempt(const Technician& technician, Point at, int now_minute,
+                   const TimedStop& emergency, const std::vector<TimedStop>& ahead,
+                   const TravelModel& travel = {});
+
 }  // namespace lifeline::dispatch

@@ -85,5 +85,31 @@ TEST(TimeRoute, NamesEveryBrokenRule) {
   EXPECT_EQ(TimeRoute(t, {}, kMinutePerKm).violations.front().kind, "off_duty");
 }
 
+TEST(Preempt, TheEmergencyGoesFirstAndEveryJobThatMovesIsNamed) {
+  const Technician t = Tech();
+  TimedStop a = Stop(1, 20, 10 * 60, 12 * 60);
+  a.start_minute = 10 * 60 + 10;
+  TimedStop b = Stop(2, 30, 14 * 60, 16 * 60);
+  b.start_minute = 14 * 60;
+  TimedStop leak = Stop(99, 10, 0, 10 * 60 + 30, 90);  // 燃气泄漏: start within 30 minutes
+  // At 10:00 the technician stands at the leak's address (10 km out).
+  const Preemption p = Preempt(t, {10, 0}, 10 * 60, leak, {a, b}, kMinutePerKm);
+  ASSERT_EQ(p.route.stops.size(), 3u);
+  EXPECT_EQ(p.route.stops[0].order_id, 99);
+  EXPECT_EQ(p.route.stops[0].start_minute, 10 * 60);
+  // The leak ends 11:30 and the break window opens: the break, then job 1 far too late.
+  EXPECT_EQ(p.route.break_start_minute, 11 * 60 + 30);
+  ASSERT_EQ(p.moved.size(), 1u) << "job 2 keeps its 14:00 start";
+  EXPECT_EQ(p.moved[0].order_id, 1);
+  EXPECT_EQ(p.moved[0].old_start_minute, 10 * 60 + 10);
+  EXPECT_EQ(p.moved[0].new_start_minute, 12 * 60 + 40);
+  EXPECT_FALSE(p.moved[0].window_kept);
+  // Home to the real depot (30 km from job 2), not to where the emergency found them.
+  EXPECT_EQ(p.route.return_minute, 15 * 60 + 30);
+  EXPECT_DOUBLE_EQ(p.route.km, 50);
+  ASSERT_EQ(p.route.violations.size(), 1u);
+  EXPECT_EQ(p.route.violations[0].kind, "late");
+}
+
 }  // namespace
 }  // namespace lifeline::dispatch
