@@ -35,8 +35,8 @@ class DayPlanApi : public CityTest {
     return http().Post(path, body.dump(), token);
   }
 
-  // Books the first demo customer's account into a 09:00–11:00 slot on `date`; the order.
-  nlohmann::json BookAppointment(const std::string& date) {
+  // Books the first demo customer's account into a two-hour slot on `date` (09:00 unless told).
+  nlohmann::json BookAppointment(const std::string& date, int start_minute = 540) {
     const std::string agent = LoginAs("agent01");
     const std::string dispatcher = LoginAs("dispatcher01");
     HttpReply pop =
@@ -51,7 +51,8 @@ class DayPlanApi : public CityTest {
         {"from", DayNumber(date)},
         {"to", DayNumber(date)},
         {"skip_non_working_days", false},
-        {"windows", {{{"start_minute", 540}, {"end_minute", 660}, {"capacity", 3}}}}};
+        {"windows",
+         {{{"start_minute", start_minute}, {"end_minute", start_minute + 120}, {"capacity", 3}}}}};
     HttpReply slots = Post("/api/v1/appointment-slots", plan, dispatcher);
     EXPECT_EQ(slots.status, 201) << slots.body;
     const nlohmann::json booking{{"account_no", account["account_no"]},
@@ -87,6 +88,8 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
   const std::int64_t order_id = booking["work_order_id"];
   const std::string dispatcher = LoginAs("dispatcher01");
   const std::int64_t team = Order(order_id, dispatcher)["department_id"];
+  // A second order at the same address: the emergency of the pre-emption check below.
+  const std::int64_t other_order_id = BookAppointment(date, 840)["work_order_id"];
 
   EXPECT_EQ(http()
                 .Get("/api/v1/dispatch/day-plans?team_id=" + std::to_string(team) + "&date=" + date,
@@ -178,6 +181,23 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
   EXPECT_EQ(Find(stored.Json(), order_id).first["user_id"], colleague);
   EXPECT_EQ(http().Get("/api/v1/track/" + code).Json()["planned_window"]["label"],
             "预计 09:00–11:00 上门");
+
+  // An emergency for the colleague: their stop moves behind it, and the answer says to when.
+  HttpReply preempt = Post(
+      "/api/v1/dispatch/day-plans/preempt",
+      {{"team_id", team}, {"date", date}, {"order_id", other_order_id}, {"to_user_id", colleague}},
+      dispatcher);
+  ASSERT_EQ(preempt.status, 200) << preempt.body;
+  EXPECT_EQ(preempt.Json()["emergency"]["order_id"], other_order_id);
+  bool named = false;
+  const nlohmann::json moved_jobs = preempt.Json()["moved"];
+  for (const auto& m : moved_jobs) {
+    if (m["order_id"] == order_id) {
+      named = true;
+      EXPECT_GT(m["new_start_minute"].get<int>(), m["old_start_minute"].get<int>());
+    }
+  }
+  EXPECT_TRUE(named) << preempt.body;
 
   // The colleague's own list for that day.
   const std::string admin = LoginAs("admin");

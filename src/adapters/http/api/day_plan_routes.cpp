@@ -117,6 +117,38 @@ Json MoveJson(const dispatch::MoveAnswer& a) {
           {"stops", std::move(stops)}};
 }
 
+Json PreemptJson(const dispatch::PreemptAnswer& a) {
+  const dispatch::Preemption& p = a.preemption;
+  auto number = [&](std::int64_t id) {
+    auto it = a.orders.find(id);
+    return it == a.orders.end() ? std::string() : it->second.number;
+  };
+  Json moved = Json::array();
+  for (const dispatch::PreemptedStop& m : p.moved) {
+    moved.push_back({{"order_id", m.order_id},
+                     {"number", number(m.order_id)},
+                     {"old_start_minute", m.old_start_minute},
+                     {"new_start_minute", m.new_start_minute},
+                     {"window_kept", m.window_kept}});
+  }
+  Json violations = Json::array();
+  for (const dispatch::RouteViolation& v : p.route.violations) {
+    violations.push_back({{"kind", v.kind},
+                          {"order_id", v.order_id == 0 ? Json(nullptr) : Json(v.order_id)},
+                          {"minute", v.minute}});
+  }
+  const dispatch::TimedStop& first = p.route.stops.front();
+  return {{"emergency",
+           {{"order_id", first.order_id},
+            {"number", number(first.order_id)},
+            {"arrival_minute", first.arrival_minute},
+            {"start_minute", first.start_minute},
+            {"end_minute", first.end_minute}}},
+          {"moved", std::move(moved)},
+          {"violations", std::move(violations)},
+          {"return_minute", p.route.return_minute}};
+}
+
 Result<dispatch::MoveRequest> ReadMove(const JsonBody& body) {
   dispatch::MoveRequest move;
   auto team = body.Int("team_id", 1, INT64_MAX);
@@ -178,6 +210,27 @@ void AddDayPlanRoutes(Router& router, ApiDependencies& deps) {
                return WithBody(c, ReadMove, [&](const dispatch::MoveRequest& move) {
                  return Reply(c, plans.Move(c.user(), move), MoveJson);
                });
+             });
+  router.Add(Method::kPost, "/api/v1/dispatch/day-plans/preempt", authed, worker,
+             [&plans](RouteContext& c) {
+               auto body = JsonBody::Parse(c.request.body);
+               if (!body) return ProblemFor(c, body.error());
+               dispatch::PreemptRequest request;
+               auto team = body->Int("team_id", 1, INT64_MAX);
+               if (!team) return ProblemFor(c, team.error());
+               auto date = body->String("date", 10);
+               if (!date) return ProblemFor(c, date.error());
+               auto day = DayOf(*date, true);
+               if (!day) return ProblemFor(c, day.error());
+               auto order = body->Int("order_id", 1, INT64_MAX);
+               if (!order) return ProblemFor(c, order.error());
+               auto to = body->Int("to_user_id", 1, INT64_MAX);
+               if (!to) return ProblemFor(c, to.error());
+               request.team_id = *team;
+               request.day = *day;
+               request.order_id = *order;
+               request.to_user_id = *to;
+               return Reply(c, plans.Preempt(c.user(), request), PreemptJson);
              });
   router.Add(Method::kGet, "/api/v1/technicians/me/stops", authed, worker,
              [&plans](RouteContext& c) {

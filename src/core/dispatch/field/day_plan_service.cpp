@@ -489,6 +489,57 @@ Result<MoveAnswer> DayPlanService::Move(const Principal& actor, const MoveReques
   return answer;
 }
 
+Result<PreemptAnswer> DayPlanService::Preempt(const Principal& actor,
+                                              const PreemptRequest& request) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
+  constexpr int kEmergencyStartWithin = 120;  // minutes: an emergency is attended at once
+  const auto tree = work_orders_.categories();
+  const int now_minute = static_cast<int>((clock_.NowMs() + utc_offset_) % kDayMs / kMinuteMs);
+  PreemptAnswer answer;
+  Status read = store_.Read([&](StoreSession& session) -> Status {
+    auto found = session.DayPlans().Find(request.team_id, request.day);
+    if (!found) return Fail(found.error());
+    if (!*found) return Fail(Error::NotFound("the day is not planned yet"));
+    auto technicians = CrewOf(session, request.team_id);
+    if (!technicians) return Fail(technicians.error());
+    const Technician* to = FindTechnician(*technicians, request.to_user_id);
+    if (to == nullptr) return Fail(Error::Invalid("to_user_id", "not a technician of the team"));
+    auto order = session.WorkOrders().FindById(request.order_id);
+    if (!order) {
+      if (order.error().code == ErrorCode::kNotFound) {
+        return Fail(Error::Invalid("order_id", "no such work order"));
+      }
+      return Fail(order.error());
+    }
+    auto location = LocationOf(session, *order);
+    if (!location) return Fail(location.error());
+    if (!*location) return Fail(Error::Invalid("order_id", "the order has no location"));
+    const int start = request.day == Today() ? now_minute : to->shift.start_minute;
+    TimedStop emergency{
+        order->id,       **location,
+        start,           start + kEmergencyStartWithin,
+        kDefaultMinutes, tree->TradeFor(order->category).value_or(Trade::kPipeRepair)};
+    std::vector<TimedStop> ahead;
+    for (const PlanStop& s : (*found)->stops) {
+      if (s.user_id != to->user_id || s.order_id == order->id || s.start_minute < start) continue;
+      TimedStop t{s.order_id,          s.location,         s.window_start_minute,
+                  s.window_end_minute, s.duration_minutes, s.trade};
+      t.start_minute = s.start_minute;
+      ahead.push_back(t);
+    }
+    const Point at = to->position && request.day == Today() ? *to->position : to->depot;
+    answer.preemption = dispatch::Preempt(*to, at, start, emergency, ahead);
+    for (const TimedStop& s : answer.preemption.route.stops) {
+      auto label = LabelOf(session, s.order_id);
+      if (!label) return Fail(label.error());
+      answer.orders.emplace(s.order_id, std::move(*label));
+    }
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return answer;
+}
+
 Result<std::vector<TechnicianStop>> DayPlanService::MyStops(const Principal& actor,
                                                             std::optional<int> day) {
   const int which = day.value_or(Today());

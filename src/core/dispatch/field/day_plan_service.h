@@ -52,6 +52,18 @@ struct MoveAnswer {
   TimedRoute route;  // the target technician's day with the job in it
 };
 
+struct PreemptRequest {
+  std::int64_t team_id = 0;
+  int day = 0;
+  std::int64_t order_id = 0;  // the emergency
+  std::int64_t to_user_id = 0;
+};
+
+struct PreemptAnswer {
+  Preemption preemption;
+  std::map<std::int64_t, PlanOrder> orders;  // the emergency and the jobs that move
+};
+
 struct TechnicianStop {
   int day = 0;
   PlanStop stop;
@@ -75,6 +87,10 @@ class DayPlanService {
   [[nodiscard]] Result<DayPlanView> Get(const Principal& actor, std::int64_t team_id, int day);
   // Checks a move, and applies it when asked and feasible (kConflict when asked but not).
   [[nodiscard]] Result<MoveAnswer> Move(const Principal& actor, const MoveRequest& request);
+  // What sending `to_user_id` to the emergency order now (or, for another day, at the start of
+  // their shift) does to the rest of their stored day: which jobs move, to when. Changes nothing.
+  [[nodiscard]] Result<PreemptAnswer> Preempt(const Principal& actor,
+                                              const PreemptRequest& request);
   // The technician's own stops of `day` (today when nullopt), in order.
   [[nodiscard]] Result<std::vector<TechnicianStop>> MyStops(const Principal& actor,
                                                             std::optional<int> day);
