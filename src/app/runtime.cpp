@@ -90,6 +90,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->work_orders_->SetListener(rt->appointments_.get());
   rt->day_plans_ = std::make_unique<dispatch::DayPlanService>(
       *rt->store_, rt->clock_, *rt->work_orders_, rt->travel_times_.get());
+  rt->portal_ = std::make_unique<PortalService>(*rt->store_, rt->clock_, *rt->work_orders_,
+                                                *rt->interactions_, *rt->billing_system_);
   auto attachment_files = files::FileAttachmentStore::Open(config.data_dir / "attachments");
   if (!attachment_files) return Fail(attachment_files.error());
   rt->attachment_files_ = std::move(*attachment_files);

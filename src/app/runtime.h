@@ -28,6 +28,7 @@
 #include "core/notifications/notification_consumer.h"
 #include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
+#include "core/portal/portal_service.h"
 #include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
 
@@ -59,6 +60,7 @@ class Runtime {
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
   AppointmentService& appointments() { return *appointments_; }
+  PortalService& portal() { return *portal_; }
   AttachmentService& attachments() { return *attachments_; }
   ReportService& reports() { return *reports_; }
   NotificationService& notifications() { return *notifications_; }
@@ -90,6 +92,7 @@ class Runtime {
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;
   std::unique_ptr<AppointmentService> appointments_;
+  std::unique_ptr<PortalService> portal_;
   std::unique_ptr<files::FileAttachmentStore> attachment_files_;  // <data_dir>/attachments
   std::unique_ptr<AttachmentService> attachments_;
   std::unique_ptr<ReportService> reports_;

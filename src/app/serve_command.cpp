@@ -106,6 +106,7 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .attachments = rt.attachments(),
           .reports = &rt.reports(),
           .notifications = rt.notifications(),
+          .portal = rt.portal(),
           .day_plans = &rt.day_plans()};
 }
 

@@ -53,6 +53,7 @@ struct World {
   std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<NotificationService> notifications;
+  std::unique_ptr<PortalService> portal;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
   http::Router router;
@@ -92,6 +93,8 @@ World* Build() {
   w->attachments = std::make_unique<AttachmentService>(*w->store, *w->attachment_files, w->clock);
   w->reports = std::make_unique<ReportService>(*w->store, w->clock);
   w->notifications = std::make_unique<NotificationService>(*w->store, w->clock);
+  w->portal = std::make_unique<PortalService>(*w->store, w->clock, *w->work_orders,
+                                              *w->interactions, *w->billing_system);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -117,7 +120,8 @@ World* Build() {
                                           *w->appointments,
                                           *w->attachments,
                                           w->reports.get(),
-                                          *w->notifications});
+                                          *w->notifications,
+                                          *w->portal});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;

@@ -3,8 +3,10 @@
 #include <gmock/gmock.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <fstream>
 #include <future>
+#include <thread>
 
 #include "tests/integration/served_city.h"
 
@@ -139,6 +141,42 @@ LIFELINE_CITY_ON_BOTH_BACKENDS(Lifecycle);
 // SQLite only: the embedded database's own failure modes.
 class SqliteFailures : public ::testing::Test {
  protected:
+  // One integer from the database file, read beside a running server (WAL readers never block).
+  std::int64_t Query(const char* sql) const {
+    sqlite3* db = nullptr;
+    std::int64_t value = -1;
+    if (sqlite3_open_v2((database_.data_dir() / "lifeline.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                        nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 5000);
+      sqlite3_stmt* statement = nullptr;
+      if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
+          sqlite3_step(statement) == SQLITE_ROW) {
+        value = sqlite3_column_int64(statement, 0);
+      }
+      sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return value;
+  }
+
+  // Serves the seeded city until the notification pump has derived its messages from every
+  // seeded event and sent those due, so a later server starts with nothing in the background.
+  void LetTheNotifierCatchUp() {
+    ServerProcess server(ServerProcess::Options::For(database_.data_dir()));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    bool caught_up = false;
+    while (!caught_up && std::chrono::steady_clock::now() < deadline) {
+      caught_up = Query("SELECT position FROM notification_cursors WHERE name = 'notifications'") ==
+                      Query("SELECT COALESCE(MAX(id), 0) FROM outbox") &&
+                  Query(
+                      "SELECT COUNT(*) FROM customer_messages WHERE state = 'queued' AND "
+                      "next_attempt_at <= CAST(strftime('%s','now') AS INTEGER) * 1000") == 0;
+      if (!caught_up) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(caught_up) << "the notification pump did not catch up within 60 s";
+    EXPECT_EQ(server.Stop(), 0);
+  }
+
   TestDatabase database_{Backend::kSqlite};
 };
 
@@ -178,9 +216,9 @@ TEST_F(SqliteFailures, AFullDiskIsA503AndTheDatabaseStaysConsistent) {
       RunLifeline({"seed", "--demo", "--customers", "50", "--data", database_.data_dir().string()})
           .exit_code,
       0);
+  LetTheNotifierCatchUp();
   const auto db_file = database_.data_dir() / "lifeline.db";
-  // Room for the WAL to grow a little — enough for the notification pump's first pass over
-  // the seed's events — then writes fail as on a full disk.
+  // Room for the files to grow a little, then writes fail as on a full disk.
   auto options = ServerProcess::Options::For(database_.data_dir());
   options.file_size_limit = static_cast<long>(std::filesystem::file_size(db_file)) + 512 * 1024;
   ServerProcess server(options);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/customers/holder_check.h"
 #include "core/identity/auth_service.h"
 
 namespace lifeline {
@@ -32,17 +33,6 @@ Status CheckDistrict(StoreSession& session, std::int64_t district_id) {
     return Fail(Error::Invalid("district_id", node->name + " is not a district"));
   }
   return Ok();
-}
-
-// The account numbered `account_no` and its holder; kNotFound when there is none.
-Result<std::pair<Customer, Account>> AccountByNo(StoreSession& session,
-                                                 std::string_view account_no) {
-  auto customer = session.Customers().FindByAccountNo(account_no);
-  if (!customer) return Fail(customer.error());
-  auto account = std::ranges::find(customer->accounts, account_no, &Account::account_no);
-  if (account == customer->accounts.end()) return Fail(Error::NotFound("account not found"));
-  Account found = *account;
-  return std::pair{std::move(*customer), std::move(found)};
 }
 
 }  // namespace
@@ -239,12 +229,12 @@ Result<Availability> AppointmentService::PublicAvailable(std::string_view accoun
   if (!found) return Fail(found.error());
   std::int64_t district_id = 0;
   Status read = store_.Read([&](StoreSession& session) -> Status {
-    auto account = AccountByNo(session, account_no);
-    if (!account) return Fail(account.error());
-    if (account->second.utility != (*found)->utility) {
+    auto holder = FindHolder(session, account_no);
+    if (!holder) return Fail(holder.error());
+    if (holder->account.utility != (*found)->utility) {
       return Fail(Error::Invalid("service", "the account is not for this utility"));
     }
-    district_id = account->second.district_id;
+    district_id = holder->account.district_id;
     return Ok();
   });
   if (!read) return Fail(read.error());
@@ -258,13 +248,8 @@ Result<BookingDetail> AppointmentService::PublicBook(std::string_view account_no
   const Principal portal = Portal();
   BookingDetail detail;
   Status written = store_.Write([&](StoreSession& session) -> Status {
-    auto account = AccountByNo(session, account_no);
-    if (!account) return Fail(account.error());
-    const auto& phones = account->first.phones;
-    const bool verified = phone_last4.size() == 4 && std::ranges::any_of(phones, [&](auto& p) {
-                            return p.size() >= 4 && p.ends_with(phone_last4);
-                          });
-    if (!verified) return Fail(Error::NotFound("account not found"));
+    auto holder = VerifyHolder(session, account_no, phone_last4);
+    if (!holder) return Fail(holder.error());
     auto booked = BookIn(session, portal,
                          {.account_no = std::string(account_no),
                           .service = std::string(service),

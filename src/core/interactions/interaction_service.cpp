@@ -43,36 +43,40 @@ Status AttachLinkedOrders(StoreSession& session, std::int64_t customer_id,
 
 Result<Interaction> InteractionService::Record(const Principal& actor, Interaction draft) {
   if (auto s = actor.Require(Permission::kCustomerWrite); !s) return Fail(s.error());
+  Status written = store_.Write(
+      [&](StoreSession& session) -> Status { return RecordIn(session, actor, draft); });
+  if (!written) return Fail(written.error());
+  return draft;
+}
+
+Status InteractionService::RecordIn(StoreSession& session, const Principal& actor,
+                                    Interaction& draft) const {
   const TimeMs now = clock_.NowMs();
   if (draft.started_at == 0) draft.started_at = now;
   if (draft.ended_at == 0) draft.ended_at = draft.started_at;
-  if (auto s = ValidateInteraction(draft); !s) return Fail(s.error());
+  if (auto s = ValidateInteraction(draft); !s) return s;
   if (!draft.agent_id && actor.role != Role::kIntegration) {
     draft.agent_id = actor.user_id;
     draft.agent_name = actor.display_name;  // as the timeline will show it
   }
   draft.created_at = now;
-  Status written = store_.Write([&](StoreSession& session) -> Status {
-    if (auto s = CheckParties(session, draft); !s) return s;
-    auto id = session.Interactions().Insert(draft);
-    if (!id) return Fail(id.error());
-    draft.id = *id;
-    const Fields after{
-        {"channel", std::string(ChannelCode(draft.channel))},
-        {"direction", std::string(DirectionCode(draft.direction))},
-        {"customer_id", draft.customer_id ? FieldValue(*draft.customer_id) : FieldValue(nullptr)}};
-    if (auto s = session.Audit().Append(
-            ActorOf(actor),
-            {"interaction.record", "interaction", std::to_string(draft.id), {}, after}, now);
-        !s) {
-      return s;
-    }
-    session.Events().Emit(
-        {"customer", "interaction.recorded", "interaction/" + std::to_string(draft.id), after});
-    return Ok();
-  });
-  if (!written) return Fail(written.error());
-  return draft;
+  if (auto s = CheckParties(session, draft); !s) return s;
+  auto id = session.Interactions().Insert(draft);
+  if (!id) return Fail(id.error());
+  draft.id = *id;
+  const Fields after{
+      {"channel", std::string(ChannelCode(draft.channel))},
+      {"direction", std::string(DirectionCode(draft.direction))},
+      {"customer_id", draft.customer_id ? FieldValue(*draft.customer_id) : FieldValue(nullptr)}};
+  if (auto s = session.Audit().Append(
+          ActorOf(actor),
+          {"interaction.record", "interaction", std::to_string(draft.id), {}, after}, now);
+      !s) {
+    return s;
+  }
+  session.Events().Emit(
+      {"customer", "interaction.recorded", "interaction/" + std::to_string(draft.id), after});
+  return Ok();
 }
 
 Result<std::vector<Interaction>> InteractionService::Timeline(const Principal& actor,

@@ -20,6 +20,10 @@ class InteractionService {
 
   // `draft.started_at` 0 means now; `ended_at` 0 means the same as started_at.
   [[nodiscard]] Result<Interaction> Record(const Principal& actor, Interaction draft);
+  // Record's unit of work inside the caller's transaction (the portal records the contact and
+  // the order it creates together). Fills in the id and times; checks no permission.
+  [[nodiscard]] Status RecordIn(StoreSession& session, const Principal& actor,
+                                Interaction& draft) const;
   // kNotFound when the customer does not exist or is outside the caller's scope.
   [[nodiscard]] Result<std::vector<Interaction>> Timeline(const Principal& actor,
                                                           std::int64_t customer_id,

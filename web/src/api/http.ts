@@ -19,6 +19,8 @@ export class ApiError extends Error {
   readonly title: string
   readonly detail: string
   readonly field?: string
+  /** Seconds from a 429's Retry-After header, when the server sent one. */
+  retryAfter?: number
 
   constructor(status: number, problem: Problem) {
     super(problem.detail || problem.title || `HTTP ${status}`)
@@ -139,7 +141,10 @@ export async function request<T>(route: Route, options: RequestOptions = {}): Pr
     const problem: Problem =
       parsed && typeof parsed === 'object' ? (parsed as Problem) : { detail: text.slice(0, 200) }
     if (response.status === 401 && !options.anonymous) config.onUnauthenticated()
-    throw new ApiError(response.status, problem)
+    const error = new ApiError(response.status, problem)
+    const retryAfter = Number(response.headers?.get?.('Retry-After') ?? NaN)
+    if (Number.isFinite(retryAfter) && retryAfter >= 0) error.retryAfter = retryAfter
+    throw error
   }
   return parsed as T
 }

@@ -57,6 +57,33 @@ export const routes = {
   listAttachments: 'GET /api/v1/work-orders/{id}/attachments',
   attachmentContent: 'GET /api/v1/attachments/{id}/content',
   rateTracking: 'POST /api/v1/track/{code}/rating',
+
+  // the customer portal (no login) and appointments booked by staff
+  publicAppointmentServices: 'GET /api/v1/public/appointment-services',
+  publicAppointmentSlots: 'GET /api/v1/public/appointment-slots',
+  publicBook: 'POST /api/v1/public/appointments',
+  publicWorkOrderCategories: 'GET /api/v1/public/work-order-categories',
+  publicReport: 'POST /api/v1/public/work-orders',
+  publicBillQuery: 'POST /api/v1/public/bill-query',
+  publicOutages: 'GET /api/v1/public/outages',
+  publicAnnouncements: 'GET /api/v1/public/announcements',
+  trackAttachment: 'POST /api/v1/track/{code}/attachments',
+  appointmentServices: 'GET /api/v1/appointment-services',
+  appointmentAvailability: 'GET /api/v1/appointment-availability',
+  listAppointments: 'GET /api/v1/appointments',
+  bookAppointment: 'POST /api/v1/appointments',
+  rescheduleAppointment: 'POST /api/v1/appointments/{id}/reschedule',
+  cancelAppointment: 'POST /api/v1/appointments/{id}/cancel',
+
+  // reports and the administrator's routing, category and slot screens
+  workOrderReport: 'GET /api/v1/reports/work-orders',
+  workOrderReportOrders: 'GET /api/v1/reports/work-orders/orders',
+  listRoutingRules: 'GET /api/v1/routing-rules',
+  putRoutingRules: 'PUT /api/v1/routing-rules',
+  putWorkOrderCategories: 'PUT /api/v1/work-order-categories',
+  listAppointmentServices: 'GET /api/v1/appointment-services',
+  listAppointmentSlots: 'GET /api/v1/appointment-slots',
+  planAppointmentSlots: 'POST /api/v1/appointment-slots',
 } as const
 
 export type RouteName = keyof typeof routes

@@ -39,6 +39,8 @@ export type PermissionCode =
   | 'workorders:handle'
   | 'workorders:callback'
   | 'workorders:settings'
+  | 'appointments:manage'
+  | 'reports:read'
 
 export interface Principal {
   user_id: number

@@ -1,13 +1,17 @@
 // The icons the navigation uses, imported one by one so the bundle carries only these.
 import {
+  Calendar,
   ChatDotRound,
+  DataAnalysis,
   Document,
+  Files,
   Headset,
   House,
   Monitor,
   OfficeBuilding,
   Timer,
   Tools,
+  Share,
   User,
   Van,
   Warning,
@@ -15,6 +19,10 @@ import {
 import type { Component } from 'vue'
 
 export const NAV_ICONS: Record<string, Component> = {
+  Calendar,
+  DataAnalysis,
+  Files,
+  Share,
   ChatDotRound,
   Timer,
   Warning,

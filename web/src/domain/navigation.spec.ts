@@ -22,9 +22,18 @@ describe('role landing', () => {
 describe('navigation', () => {
   it('shows each role only the pages it may open', () => {
     expect(navFor('agent').map((p) => p.name)).toEqual(['agent-desk', 'callbacks'])
-    expect(navFor('auditor').map((p) => p.name)).toEqual(['users', 'org-units', 'audit'])
+    expect(navFor('auditor').map((p) => p.name)).toEqual(['users', 'org-units', 'reports', 'audit'])
     expect(navFor('technician').map((p) => p.name)).toEqual(['my-jobs'])
     for (const role of ROLES) for (const page of navFor(role)) expect(mayOpen(role, page.name)).toBe(true)
+  })
+  it('opens reports to the roles with reports:read, the setup pages to who may read them', () => {
+    for (const role of ['supervisor', 'manager', 'auditor', 'admin']) expect(mayOpen(role, 'reports')).toBe(true)
+    for (const role of ['agent', 'dispatcher', 'technician', 'integration']) expect(mayOpen(role, 'reports')).toBe(false)
+    expect(navFor('admin').map((p) => p.name)).toEqual(expect.arrayContaining(['reports', 'routing-rules', 'categories', 'slots']))
+    expect(navFor('manager').map((p) => p.name)).toEqual(expect.arrayContaining(['reports', 'routing-rules', 'categories']))
+    expect(mayOpen('dispatcher', 'slots')).toBe(true)
+    expect(mayOpen('agent', 'categories')).toBe(false)
+    expect(mayOpen('technician', 'routing-rules')).toBe(false)
   })
   it('keeps agents out of admin pages', () => {
     expect(mayOpen('agent', 'users')).toBe(false)

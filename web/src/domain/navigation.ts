@@ -13,6 +13,10 @@ export type PageName =
   | 'callbacks'
   | 'wo-settings'
   | 'outages'
+  | 'reports'
+  | 'routing-rules'
+  | 'categories'
+  | 'slots'
   | 'no-workspace'
 
 export interface PageEntry {
@@ -37,6 +41,10 @@ export const PAGES: readonly PageEntry[] = [
   { name: 'callbacks', path: '/callbacks', label: 'nav.callbacks', icon: 'ChatDotRound', roles: ['agent', 'supervisor'], inNav: true },
   { name: 'outages', path: '/admin/outages', label: 'nav.outages', icon: 'Warning', roles: ['dispatcher', 'supervisor', 'admin'], inNav: true },
   { name: 'wo-settings', path: '/admin/work-order-settings', label: 'nav.wo_settings', icon: 'Timer', roles: ['admin', 'supervisor', 'manager'], inNav: true },
+  { name: 'reports', path: '/reports', label: 'rpt.nav', icon: 'DataAnalysis', roles: ['supervisor', 'manager', 'auditor', 'admin'], inNav: true },
+  { name: 'routing-rules', path: '/admin/routing-rules', label: 'cfg.nav.routing', icon: 'Share', roles: ['admin', 'supervisor', 'manager', 'dispatcher'], inNav: true },
+  { name: 'categories', path: '/admin/categories', label: 'cfg.nav.categories', icon: 'Files', roles: ['admin', 'supervisor', 'manager'], inNav: true },
+  { name: 'slots', path: '/admin/appointment-slots', label: 'cfg.nav.slots', icon: 'Calendar', roles: ['admin', 'supervisor', 'dispatcher'], inNav: true },
   { name: 'audit', path: '/audit', label: 'nav.audit', icon: 'Document', roles: ['admin', 'auditor'], inNav: true },
   { name: 'no-workspace', path: '/welcome', label: 'nav.welcome', icon: 'House', roles: ['integration'], inNav: false },
 ]

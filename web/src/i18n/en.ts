@@ -1,5 +1,8 @@
 // English. Typed against zh-CN so a missing key fails the type check (and i18n.spec.ts).
 import wf from './workflow.en'
+import portal from './portal.en'
+import rpt from './reports.en'
+import cfg from './setup.en'
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
@@ -438,6 +441,9 @@ const en: Messages = {
   },
   not_found: { title: 'Page not found', back: 'Back to start' },
   wf,
+  rpt,
+  cfg,
+  portal,
 }
 
 export default en

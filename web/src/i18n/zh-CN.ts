@@ -1,6 +1,9 @@
 // Chinese (simplified) — the default language and the source of truth for every key.
 // Terms follow the utilities' call-centre usage (坐席、户号、欠费、抄表、工单、派单、大屏).
 import wf from './workflow.zh-CN'
+import portal from './portal.zh-CN'
+import rpt from './reports.zh-CN'
+import cfg from './setup.zh-CN'
 const zhCN = {
   app: {
     name: '生命线',
@@ -437,6 +440,9 @@ const zhCN = {
   },
   not_found: { title: '页面不存在', back: '返回首页' },
   wf,
+  rpt,
+  cfg,
+  portal,
 }
 
 export default zhCN

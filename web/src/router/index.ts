@@ -26,6 +26,12 @@ export const routeTable: RouteRecordRaw[] = [
     component: () => import('@/views/track/TrackView.vue'),
     meta: { public: true, title: 'nav.track' },
   },
+  // 客户服务门户 (H5, no login)
+  { path: '/portal', name: 'portal', component: () => import('@/views/portal/PortalHome.vue'), meta: { public: true, title: 'portal.home.title' } },
+  { path: '/portal/report', name: 'portal-report', component: () => import('@/views/portal/ReportView.vue'), meta: { public: true, title: 'portal.report.title' } },
+  { path: '/portal/bill', name: 'portal-bill', component: () => import('@/views/portal/BillView.vue'), meta: { public: true, title: 'portal.bill.title' } },
+  { path: '/portal/book', name: 'portal-book', component: () => import('@/views/portal/BookView.vue'), meta: { public: true, title: 'portal.book.title' } },
+  { path: '/portal/notices', name: 'portal-notices', component: () => import('@/views/portal/NoticesView.vue'), meta: { public: true, title: 'portal.notices.title' } },
   {
     path: '/dispatch/sheet/:id',
     name: 'dispatch-sheet',
@@ -52,6 +58,10 @@ export const routeTable: RouteRecordRaw[] = [
       { path: 'admin/work-order-settings', name: 'wo-settings', component: () => import('@/views/admin/WorkOrderSettingsView.vue'), meta: { page: 'wo-settings', title: 'nav.wo_settings' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { page: 'users', title: 'nav.users' } },
       { path: 'admin/org-units', name: 'org-units', component: () => import('@/views/admin/OrgUnitsView.vue'), meta: { page: 'org-units', title: 'nav.org_units' } },
+      { path: 'reports', name: 'reports', component: () => import('@/views/reports/ReportsView.vue'), meta: { page: 'reports', title: 'rpt.title' } },
+      { path: 'admin/routing-rules', name: 'routing-rules', component: () => import('@/views/admin/RoutingRulesView.vue'), meta: { page: 'routing-rules', title: 'cfg.nav.routing' } },
+      { path: 'admin/categories', name: 'categories', component: () => import('@/views/admin/CategoryTreeView.vue'), meta: { page: 'categories', title: 'cfg.nav.categories' } },
+      { path: 'admin/appointment-slots', name: 'slots', component: () => import('@/views/admin/SlotsView.vue'), meta: { page: 'slots', title: 'cfg.nav.slots' } },
       { path: 'audit', name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { page: 'audit', title: 'nav.audit' } },
       { path: 'welcome', name: 'no-workspace', component: () => import('@/views/common/WelcomeView.vue'), meta: { page: 'no-workspace', title: 'nav.welcome' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/common/NotFound.vue'), meta: { page: 'no-workspace', title: 'not_found.title' } },

@@ -21,6 +21,7 @@
 #include "core/interactions/interaction_service.h"
 #include "core/notifications/notification_service.h"
 #include "core/outages/outage_service.h"
+#include "core/portal/portal_service.h"
 #include "core/ports/store.h"
 #include "core/reports/report_service.h"
 #include "core/workorders/work_order_service.h"
@@ -46,6 +47,7 @@ struct ApiDependencies {
   AttachmentService& attachments;
   ReportService* reports = nullptr;  // work-order reports; their routes are added when set
   NotificationService& notifications;
+  PortalService& portal;
   dispatch::DayPlanService* day_plans = nullptr;  // stored day plans; their routes when set
 };
 
@@ -64,6 +66,7 @@ void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
 void AddAttachmentRoutes(Router& router, ApiDependencies& deps);
 void AddReportRoutes(Router& router, ApiDependencies& deps);
 void AddNotificationRoutes(Router& router, ApiDependencies& deps);
+void AddPortalRoutes(Router& router, ApiDependencies& deps);
 
 inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddSystemRoutes(router, deps);
@@ -81,6 +84,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddAttachmentRoutes(router, deps);
   AddReportRoutes(router, deps);
   AddNotificationRoutes(router, deps);
+  AddPortalRoutes(router, deps);
 }
 
 }  // namespace lifeline::http

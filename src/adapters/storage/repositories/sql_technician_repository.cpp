@@ -32,6 +32,12 @@ constexpr Query kList{
 constexpr Query kSkills{"technicians.skills",
                         "SELECT trade, level FROM technician_skills WHERE user_id = $1"
                         " ORDER BY trade"};
+// The skills of every technician kList returns, in one statement rather than one per technician
+// (auto-assignment lists them inside each new order's transaction).
+constexpr Query kListSkills{
+    "technicians.list_skills",
+    "SELECT s.user_id, s.trade, s.level FROM technician_skills s JOIN users u ON u.id = s.user_id"
+    " WHERE u.disabled = 0 AND ($1 = 0 OR u.org_unit_id = $1) ORDER BY s.user_id, s.trade"};
 constexpr Query kPosition{"technicians.position",
                           "UPDATE technicians SET position_x_km = $2, position_y_km = $3,"
                           " position_at = $4 WHERE user_id = $1"};
@@ -90,9 +96,18 @@ Result<Technician> SqlTechnicianRepository::Find(std::int64_t user_id) {
 Result<std::vector<Technician>> SqlTechnicianRepository::List(std::int64_t team_id) {
   auto technicians = FetchAll<Technician>(connection_, kList, {team_id}, MapTechnician);
   if (!technicians) return technicians;
-  for (Technician& t : *technicians) {
-    if (auto s = LoadSkills(t); !s) return Fail(s.error());
-  }
+  // Both lists are ordered by user id: walk them together.
+  auto next = technicians->begin();
+  Status skills = connection_.Each(kListSkills, {team_id}, [&](const Row& row) -> Status {
+    const std::int64_t user_id = row.Int(0);
+    while (next != technicians->end() && next->user_id < user_id) ++next;
+    if (next == technicians->end() || next->user_id != user_id) return Ok();
+    auto trade = dispatch::ParseTrade(row.Text(1));
+    if (!trade) return Fail(UnknownCode("trade", row.Text(1)));
+    next->skills.push_back({*trade, static_cast<int>(row.Int(2))});
+    return Ok();
+  });
+  if (!skills) return Fail(skills.error());
   return technicians;
 }
 

@@ -26,7 +26,9 @@ Result<std::unique_ptr<Connection>> OpenConnection(const SqliteOptions& options,
     pragmas += options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL;"
                                                         : "PRAGMA synchronous = NORMAL;";
   } else {
-    pragmas += "PRAGMA query_only = ON; PRAGMA mmap_size = 268435456;";
+    // No mmap: every checkpoint that grows the file would make each reader remap it
+    // (docs/design/storage.md, "SQLite settings").
+    pragmas += "PRAGMA query_only = ON;";
   }
   if (auto s = connection->ExecScript(pragmas); !s) return Fail(s.error());
   return std::unique_ptr<Connection>(std::move(connection));

@@ -1,7 +1,14 @@
-// ECharts with only what Lifeline's charts use (tree-shaken): scatter on a cartesian grid with
-// tooltip and legend, canvas renderer. Add a chart type here when a screen needs it.
+// ECharts with only what Lifeline's charts use (tree-shaken): scatter, bar and line (reports) on
+// a cartesian grid with tooltip and legend, canvas renderer. Add a chart type here when a screen needs it.
 import { use, init, type ComposeOption } from 'echarts/core'
-import { ScatterChart, type ScatterSeriesOption } from 'echarts/charts'
+import {
+  BarChart,
+  LineChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type LineSeriesOption,
+  type ScatterSeriesOption,
+} from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
@@ -12,7 +19,14 @@ import {
 } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer])
+use([ScatterChart, BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer])
 
-export type ChartOption = ComposeOption<ScatterSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>
+export type ChartOption = ComposeOption<
+  | ScatterSeriesOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+>
 export { init }
