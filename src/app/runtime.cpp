@@ -88,6 +88,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
   rt->appointments_ =
       std::make_unique<AppointmentService>(*rt->store_, rt->clock_, *rt->work_orders_);
   rt->work_orders_->SetListener(rt->appointments_.get());
+  rt->day_plans_ = std::make_unique<dispatch::DayPlanService>(
+      *rt->store_, rt->clock_, *rt->work_orders_, rt->travel_times_.get());
   rt->portal_ = std::make_unique<PortalService>(*rt->store_, rt->clock_, *rt->work_orders_,
                                                 *rt->interactions_, *rt->billing_system_);
   auto attachment_files = files::FileAttachmentStore::Open(config.data_dir / "attachments");

@@ -18,6 +18,7 @@
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
+#include "core/dispatch/field/day_plan_service.h"
 #include "core/dispatch/field/dispatch_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
@@ -54,6 +55,7 @@ class Runtime {
   OutageService& outages() { return *outages_; }
   BillingService& billing() { return *billing_; }
   dispatch::DispatchService& dispatch() { return *dispatch_; }
+  dispatch::DayPlanService& day_plans() { return *day_plans_; }
   InteractionService& interactions() { return *interactions_; }
   WorkOrderService& work_orders() { return *work_orders_; }
   AuditService& audit() { return *audit_; }
@@ -85,6 +87,7 @@ class Runtime {
   std::unique_ptr<BillingService> billing_;
   std::unique_ptr<dispatch::TravelTimes> travel_times_;  // a routing server, when configured
   std::unique_ptr<dispatch::DispatchService> dispatch_;
+  std::unique_ptr<dispatch::DayPlanService> day_plans_;
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<WorkOrderService> work_orders_;
   std::unique_ptr<AuditService> audit_;

@@ -106,7 +106,8 @@ http::ApiDependencies ApiDependenciesOf(Runtime& rt, events::EventHub& hub) {
           .attachments = rt.attachments(),
           .reports = &rt.reports(),
           .notifications = rt.notifications(),
-          .portal = rt.portal()};
+          .portal = rt.portal(),
+          .day_plans = &rt.day_plans()};
 }
 
 }  // namespace

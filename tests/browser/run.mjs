@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { workflowPath } from './workflow.mjs'
+import { dispatchPath } from './dispatch.mjs'
 import { reportsPath } from './reports.mjs'
 import { portalPath } from './portal.mjs'
 
@@ -519,6 +520,7 @@ async function main() {
   if (hasWorkOrders) {
     const phone = () => browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true })
     await workflowPath({ browser, base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD, FIRST_PHONE, features })
+    await dispatchPath({ base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD, FIRST_PHONE })
     await reportsPath({ base, step, login, newPage, shot, check, api, desktop, log, PASSWORD })
     await portalPath({ base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD })
   }

@@ -8,6 +8,7 @@
 #include "adapters/storage/repositories/sql_credential_repositories.h"
 #include "adapters/storage/repositories/sql_customer_message_repository.h"
 #include "adapters/storage/repositories/sql_customer_repository.h"
+#include "adapters/storage/repositories/sql_day_plan_repository.h"
 #include "adapters/storage/repositories/sql_event_log.h"
 #include "adapters/storage/repositories/sql_interaction_repository.h"
 #include "adapters/storage/repositories/sql_notification_repository.h"
@@ -42,6 +43,7 @@ class SqlStoreSession final : public StoreSession {
   OutageRepository& Outages() override { return Lazy(outages_, connection_); }
   AnnouncementRepository& Announcements() override { return Lazy(announcements_, connection_); }
   TechnicianRepository& Technicians() override { return Lazy(technicians_, connection_); }
+  DayPlanRepository& DayPlans() override { return Lazy(day_plans_, connection_); }
   InteractionRepository& Interactions() override {
     return Lazy(interactions_, connection_, cipher_);
   }
@@ -78,6 +80,7 @@ class SqlStoreSession final : public StoreSession {
   std::optional<SqlOutageRepository> outages_;
   std::optional<SqlAnnouncementRepository> announcements_;
   std::optional<SqlTechnicianRepository> technicians_;
+  std::optional<SqlDayPlanRepository> day_plans_;
   std::optional<SqlInteractionRepository> interactions_;
   std::optional<SqlWorkOrderRepository> work_orders_;
   std::optional<SqlAppointmentRepository> appointments_;

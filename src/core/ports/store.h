@@ -9,6 +9,7 @@
 #include "core/ports/attachment_repository.h"
 #include "core/ports/audit_repository.h"
 #include "core/ports/customer_repository.h"
+#include "core/ports/day_plan_repository.h"
 #include "core/ports/event_log.h"
 #include "core/ports/identity_repositories.h"
 #include "core/ports/interaction_repository.h"
@@ -34,6 +35,7 @@ class StoreSession {
   virtual OutageRepository& Outages() = 0;
   virtual AnnouncementRepository& Announcements() = 0;
   virtual TechnicianRepository& Technicians() = 0;
+  virtual DayPlanRepository& DayPlans() = 0;
   virtual InteractionRepository& Interactions() = 0;
   virtual WorkOrderRepository& WorkOrders() = 0;
   virtual AppointmentRepository& Appointments() = 0;

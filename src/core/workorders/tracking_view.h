@@ -29,6 +29,10 @@ struct TrackingView {
   std::optional<TimeMs> expected_resolution{};
   std::optional<std::string> merged_into_number{};
   std::optional<TimeMs> rated_at{};  // set once the customer rated the order
+  // The window announced by the team's stored day plan, while the visit is still ahead.
+  std::optional<TimeMs> planned_window_start{};
+  std::optional<TimeMs> planned_window_end{};
+  std::string planned_window_label{};  // "预计 14:00–16:00 上门"
   std::vector<TrackingStep> steps;
 };
 

@@ -12,6 +12,27 @@ namespace lifeline {
 
 namespace {
 
+// The window the stored day plan announced, while the technician is still to come: assigned
+// (or dispatched, re-planned) but not yet on site.
+Status AddPlannedWindow(StoreSession& session, const WorkOrder& order, TrackingView& view) {
+  using enum WorkOrderState;
+  const WorkOrderState s = order.state;
+  if (s != kDispatched && s != kAssigned && s != kEnRoute) return Ok();
+  auto planned = session.DayPlans().PlannedStopFor(order.id);
+  if (!planned) return Fail(planned.error());
+  if (!*planned) return Ok();
+  const dispatch::PlanStop& stop = (*planned)->stop;
+  // Only while the plan still gives the order to its assignee (a manual re-assignment since
+  // then makes the plan's promise stale).
+  if (stop.user_id != order.assignee_id) return Ok();
+  const LocalDate day = dispatch::DateOf((*planned)->day);
+  view.planned_window_start = FromLocalDate(day, stop.window_start_minute * kMinuteMs);
+  view.planned_window_end = FromLocalDate(day, stop.window_end_minute * kMinuteMs);
+  view.planned_window_label =
+      dispatch::ArrivalWindowLabel(stop.window_start_minute, stop.window_end_minute);
+  return Ok();
+}
+
 Fields CreatedFields(const WorkOrder& o) {
   return {{"number", WorkOrderNumber(o.id, o.created_at)},
           {"type", std::string(WorkOrderTypeCode(o.type))},
@@ -250,7 +271,7 @@ Result<TrackingView> WorkOrderService::Track(std::string_view code) {
     auto rating = session.WorkOrders().RatingOf(order->id);
     if (!rating) return Fail(rating.error());
     if (*rating) view.rated_at = (*rating)->rated_at;
-    return Ok();
+    return AddPlannedWindow(session, *order, view);
   });
   if (!read) return Fail(read.error());
   return view;

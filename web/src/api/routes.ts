@@ -36,6 +36,10 @@ export const routes = {
   eventStream: 'GET /api/v1/events',
 
   listTechnicians: 'GET /api/v1/technicians',
+  planDay: 'POST /api/v1/dispatch/day-plans',
+  getDayPlan: 'GET /api/v1/dispatch/day-plans',
+  moveInDayPlan: 'POST /api/v1/dispatch/day-plans/move',
+  myStops: 'GET /api/v1/technicians/me/stops',
 
   transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',
   getWorkOrderSettings: 'GET /api/v1/work-order-settings',

@@ -86,6 +86,8 @@ export interface Tracking {
   /** whether the customer has rated it (never the rating itself) */
   rated?: boolean
   rated_at?: number | null
+  /** The arrival window the stored day plan announced, while the visit is ahead. */
+  planned_window?: { start: number; end: number; label: string } | null
   steps: TrackingStep[]
 }
 

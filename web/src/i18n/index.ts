@@ -1,7 +1,14 @@
 // vue-i18n in composition mode; zh-CN by default, English switchable and remembered.
 import { createI18n } from 'vue-i18n'
-import zhCN, { type Messages } from './zh-CN'
-import en from './en'
+import base, { type Messages as BaseMessages } from './zh-CN'
+import baseEn from './en'
+import dspZh from './dispatch.zh-CN'
+import dspEn from './dispatch.en'
+
+// Areas with their own message files, merged here.
+const zhCN = { ...base, dsp: dspZh }
+const en: Messages = { ...baseEn, dsp: dspEn }
+export type Messages = BaseMessages & { dsp: typeof dspZh }
 
 export type Locale = 'zh-CN' | 'en'
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en']

@@ -13,6 +13,7 @@
 #include "core/audit/audit_service.h"
 #include "core/billing/billing_service.h"
 #include "core/customers/customer_service.h"
+#include "core/dispatch/field/day_plan_service.h"
 #include "core/dispatch/field/dispatch_service.h"
 #include "core/identity/auth_service.h"
 #include "core/identity/org_service.h"
@@ -47,6 +48,7 @@ struct ApiDependencies {
   ReportService* reports = nullptr;  // work-order reports; their routes are added when set
   NotificationService& notifications;
   PortalService& portal;
+  dispatch::DayPlanService* day_plans = nullptr;  // stored day plans; their routes when set
 };
 
 void AddSystemRoutes(Router& router, ApiDependencies& deps);
@@ -57,6 +59,7 @@ void AddCustomerRoutes(Router& router, ApiDependencies& deps);
 void AddEventRoutes(Router& router, ApiDependencies& deps);
 void AddOutageRoutes(Router& router, ApiDependencies& deps);
 void AddDispatchRoutes(Router& router, ApiDependencies& deps);
+void AddDayPlanRoutes(Router& router, ApiDependencies& deps);
 void AddInteractionRoutes(Router& router, ApiDependencies& deps);
 void AddWorkOrderRoutes(Router& router, ApiDependencies& deps);
 void AddAppointmentRoutes(Router& router, ApiDependencies& deps);
@@ -74,6 +77,7 @@ inline void AddApiRoutes(Router& router, ApiDependencies& deps) {
   AddEventRoutes(router, deps);
   AddOutageRoutes(router, deps);
   AddDispatchRoutes(router, deps);
+  AddDayPlanRoutes(router, deps);
   AddInteractionRoutes(router, deps);
   AddWorkOrderRoutes(router, deps);
   AddAppointmentRoutes(router, deps);

@@ -238,6 +238,10 @@ Json TrackingJson(const TrackingView& view) {
           {"merged_into_number", Opt(view.merged_into_number)},
           {"rated", view.rated_at.has_value()},
           {"rated_at", Opt(view.rated_at)},
+          {"planned_window", view.planned_window_start ? Json{{"start", *view.planned_window_start},
+                                                              {"end", Opt(view.planned_window_end)},
+                                                              {"label", view.planned_window_label}}
+                                                       : Json(nullptr)},
           {"steps", std::move(steps)}};
 }
 
