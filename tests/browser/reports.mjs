@@ -99,7 +99,8 @@ export async function reportsPath(t) {
     await pick(page, '管网调度')
     await page.locator('[data-test=rule-try] [data-test=try-category]').click()
     await page.locator('[data-test=try-category] input').fill('表具')
-    await page.locator('.el-select-dropdown__item:visible').first().click()
+    // By its text: the unit list picked just before may still be fading out.
+    await pick(page, '表具')
     await page.locator('[data-test=try-result]').waitFor()
     await shot(page, 'admin-routing-rules')
     // A server field error (items[i].field) lands on its row: the first PUT is answered with one.
