@@ -48,7 +48,7 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 tidy:
-	@git ls-files 'src/*.cpp' | xargs clang-tidy -p $(BUILD) --quiet
+	@git ls-files 'src/*.cpp' | xargs clang-tidy-19 -p $(BUILD) --quiet
 
 clean:
 	@rm -rf build

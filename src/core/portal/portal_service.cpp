@@ -11,7 +11,7 @@ namespace lifeline {
 
 namespace {
 
-constexpr TimeMs kReportWindow = 24 * 60 * 60 * 1000LL;
+constexpr TimeMs kReportWindow = kDayMs;
 
 Status CheckDescription(std::string_view description) {
   const std::size_t chars = DecodeUtf8(description).size();

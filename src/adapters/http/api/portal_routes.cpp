@@ -42,9 +42,9 @@ Result<PortalReport> ReadReport(const JsonBody& body) {
   report.description = std::move(*description);
   auto type = body.OptionalString("type", 30);
   if (!type) return Fail(type.error());
-  if (*type) {
-    auto parsed = ParseWorkOrderType(**type);
-    if (!parsed) return Fail(Error::Invalid("type", "unknown type: " + **type));
+  if (const std::optional<std::string>& code = *type; code.has_value()) {
+    auto parsed = ParseWorkOrderType(*code);
+    if (!parsed) return Fail(Error::Invalid("type", "unknown type: " + *code));
     report.type = *parsed;
   }
   auto phone = body.OptionalString("contact_phone", 30);
