@@ -54,6 +54,7 @@ struct World {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<NotificationService> notifications;
   std::unique_ptr<PortalService> portal;
+  std::unique_ptr<dispatch::DayPlanService> day_plans;
   std::unique_ptr<events::EventHub> hub;
   std::unique_ptr<http::ApiDependencies> deps;
   http::Router router;
@@ -95,6 +96,7 @@ World* Build() {
   w->notifications = std::make_unique<NotificationService>(*w->store, w->clock);
   w->portal = std::make_unique<PortalService>(*w->store, w->clock, *w->work_orders,
                                               *w->interactions, *w->billing_system);
+  w->day_plans = std::make_unique<dispatch::DayPlanService>(*w->store, w->clock, *w->work_orders);
   w->hub = std::make_unique<events::EventHub>(*w->store);
   OrgUnit company;
   company.kind = OrgUnitKind::kCompany;
@@ -121,7 +123,8 @@ World* Build() {
                                           *w->attachments,
                                           w->reports.get(),
                                           *w->notifications,
-                                          *w->portal});
+                                          *w->portal,
+                                          w->day_plans.get()});
   http::AddApiRoutes(w->router, *w->deps);
   w->dispatcher = std::make_unique<http::Dispatcher>(w->router, *w->auth);
   return w;
