@@ -1,9 +1,9 @@
 #include "core/dispatch/field/day_plan_service.h"
 
 #include <algorithm>
-#include <set>
 
 #include "core/appointments/service_catalog.h"
+#include "core/workorders/assignee_ranking.h"
 
 namespace lifeline::dispatch {
 
@@ -155,28 +155,27 @@ std::vector<Technician> AsOfNow(std::vector<Technician> technicians, int day, in
   return technicians;
 }
 
-// The unit and every unit under it: a 维修所 plans the crews of its 班组 together.
-Result<std::set<std::int64_t>> Subtree(StoreSession& session, std::int64_t root) {
-  auto units = session.OrgUnits().List();
-  if (!units) return Fail(units.error());
-  std::set<std::int64_t> inside{root};
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const OrgUnit& u : *units) {
-      if (u.parent_id && inside.contains(*u.parent_id) && inside.insert(u.id).second) grew = true;
-    }
-  }
-  return inside;
-}
+// The unit and every unit under it — a 维修所 plans the crews of its 班组 together — and their
+// technicians.
+struct Crew {
+  std::vector<std::int64_t> units;
+  std::vector<Technician> technicians;
 
-// The technicians of the unit and of every unit under it.
-Result<std::vector<Technician>> CrewOf(StoreSession& session, std::int64_t team_id) {
-  auto units = Subtree(session, team_id);
+  bool HasUnit(std::int64_t id) const { return std::ranges::find(units, id) != units.end(); }
+  bool HasTechnician(std::int64_t user_id) const {
+    return std::ranges::find(technicians, user_id, &Technician::user_id) != technicians.end();
+  }
+};
+
+Result<Crew> CrewOf(StoreSession& session, std::int64_t team_id) {
+  auto units = session.OrgUnits().List();
   if (!units) return Fail(units.error());
   auto all = session.Technicians().List(0);
   if (!all) return Fail(all.error());
-  std::erase_if(*all, [&](const Technician& t) { return !units->contains(t.team_id); });
-  return std::move(*all);
+  Crew crew;
+  crew.units = UnitSubtree(*units, team_id);
+  crew.technicians = MembersOf(*all, crew.units);
+  return crew;
 }
 
 const Technician* FindTechnician(const std::vector<Technician>& technicians, std::int64_t id) {
@@ -228,6 +227,10 @@ int DayPlanService::Today() const {
   return DayCode(ToLocalDate(clock_.NowMs(), utc_offset_));
 }
 
+int DayPlanService::NowMinute() const {
+  return static_cast<int>((clock_.NowMs() + utc_offset_) % kDayMs / kMinuteMs);
+}
+
 Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t team_id, int day,
                                          double seconds) {
   if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
@@ -243,13 +246,8 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
       }
       return Fail(unit.error());
     }
-    auto units = Subtree(session, team_id);
-    if (!units) return Fail(units.error());
-    auto technicians = CrewOf(session, team_id);
-    if (!technicians) return Fail(technicians.error());
-    g.technicians = std::move(*technicians);
-    std::set<std::int64_t> crew;
-    for (const Technician& t : g.technicians) crew.insert(t.user_id);
+    auto crew = CrewOf(session, team_id);
+    if (!crew) return Fail(crew.error());
     auto previous = session.DayPlans().Find(team_id, day);
     if (!previous) return Fail(previous.error());
     g.previous = std::move(*previous);
@@ -263,13 +261,13 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
     for (Booking& b : booked->items) {
       auto order = session.WorkOrders().FindById(b.work_order_id);
       if (!order) return Fail(order.error());
-      const bool ours = units->contains(b.team_id) ||
-                        (order->department_id && units->contains(*order->department_id)) ||
-                        (order->assignee_id && crew.contains(*order->assignee_id));
+      const bool ours = crew->HasUnit(b.team_id) ||
+                        (order->department_id && crew->HasUnit(*order->department_id)) ||
+                        (order->assignee_id && crew->HasTechnician(*order->assignee_id));
       if (!ours || !Routable(order->state)) continue;
       g.candidates.push_back({std::move(*order), std::move(b), std::nullopt});
     }
-    for (const Technician& t : g.technicians) {
+    for (const Technician& t : crew->technicians) {
       WorkOrderFilter assigned;
       assigned.state = WorkOrderState::kAssigned;
       assigned.assignee_id = t.user_id;
@@ -282,6 +280,7 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
         g.candidates.push_back({std::move(o), std::nullopt, std::nullopt});
       }
     }
+    g.technicians = std::move(crew->technicians);
     for (Candidate& c : g.candidates) {
       auto location = LocationOf(session, c.order);
       if (!location) return Fail(location.error());
@@ -339,9 +338,7 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
     pending.emplace(job.id, std::move(stop));
   }
 
-  const int today = Today();
-  const int now_minute = static_cast<int>((clock_.NowMs() + utc_offset_) % kDayMs / kMinuteMs);
-  const std::vector<Technician> technicians = AsOfNow(g.technicians, day, today, now_minute);
+  const std::vector<Technician> technicians = AsOfNow(g.technicians, day, Today(), NowMinute());
   DayPlanOptions options;
   options.seconds = seconds;
   options.seed = static_cast<std::uint64_t>(day);
@@ -362,8 +359,8 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
       stop.arrival_minute = v.arrival_minute;
       stop.start_minute = v.start_minute;
       stop.end_minute = v.end_minute;
-      const bool announced = g.previous && FindStop(*g.previous, stop.order_id) != nullptr &&
-                             FindStop(*g.previous, stop.order_id)->user_id.has_value();
+      const PlanStop* before = g.previous ? FindStop(*g.previous, stop.order_id) : nullptr;
+      const bool announced = before != nullptr && before->user_id.has_value();
       if (!stop.booked && !announced) {
         const auto [from, to] =
             AnnouncedWindow(v.start_minute, t != nullptr ? t->shift.start_minute : 0);
@@ -436,9 +433,9 @@ Result<MoveAnswer> DayPlanService::Move(const Principal& actor, const MoveReques
     StoredDayPlan plan = std::move(**found);
     const PlanStop* moving = FindStop(plan, request.order_id);
     if (moving == nullptr) return Fail(Error::NotFound("the order is not in this day plan"));
-    auto technicians = CrewOf(session, request.team_id);
-    if (!technicians) return Fail(technicians.error());
-    const Technician* to = FindTechnician(*technicians, request.to_user_id);
+    auto crew = CrewOf(session, request.team_id);
+    if (!crew) return Fail(crew.error());
+    const Technician* to = FindTechnician(crew->technicians, request.to_user_id);
     if (to == nullptr) {
       return Fail(Error::Invalid("to_user_id", "not a technician of the team"));
     }
@@ -460,7 +457,7 @@ Result<MoveAnswer> DayPlanService::Move(const Principal& actor, const MoveReques
     for (const PlanStop& s : plan.stops) originals.emplace(s.order_id, s);
     const std::optional<std::int64_t> from = moving->user_id;
     if (from && *from != to->user_id) {
-      if (const Technician* source = FindTechnician(*technicians, *from); source != nullptr) {
+      if (const Technician* source = FindTechnician(crew->technicians, *from); source != nullptr) {
         PutRoute(plan, *source, TimeRoute(*source, TimedStopsOf(plan, *from, request.order_id)),
                  originals);
       }
@@ -494,15 +491,15 @@ Result<PreemptAnswer> DayPlanService::Preempt(const Principal& actor,
   if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
   constexpr int kEmergencyStartWithin = 120;  // minutes: an emergency is attended at once
   const auto tree = work_orders_.categories();
-  const int now_minute = static_cast<int>((clock_.NowMs() + utc_offset_) % kDayMs / kMinuteMs);
+  const int now_minute = NowMinute();
   PreemptAnswer answer;
   Status read = store_.Read([&](StoreSession& session) -> Status {
     auto found = session.DayPlans().Find(request.team_id, request.day);
     if (!found) return Fail(found.error());
     if (!*found) return Fail(Error::NotFound("the day is not planned yet"));
-    auto technicians = CrewOf(session, request.team_id);
-    if (!technicians) return Fail(technicians.error());
-    const Technician* to = FindTechnician(*technicians, request.to_user_id);
+    auto crew = CrewOf(session, request.team_id);
+    if (!crew) return Fail(crew.error());
+    const Technician* to = FindTechnician(crew->technicians, request.to_user_id);
     if (to == nullptr) return Fail(Error::Invalid("to_user_id", "not a technician of the team"));
     auto order = session.WorkOrders().FindById(request.order_id);
     if (!order) {

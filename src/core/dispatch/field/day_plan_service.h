@@ -96,6 +96,7 @@ class DayPlanService {
                                                             std::optional<int> day);
 
   int Today() const;
+  int NowMinute() const;  // minutes since local midnight
 
  private:
   Store& store_;
