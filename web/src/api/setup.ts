@@ -2,7 +2,7 @@
 // district → org unit) and the category tree. A GET's answer is edited and PUT back as it is.
 import { request } from './http'
 import { routes } from './routes'
-import type { Items, Priority, Trade, Utility } from './types'
+import type { Items, WorkOrderCategory } from './types'
 
 export interface RoutingRule {
   id?: number
@@ -14,16 +14,8 @@ export interface RoutingRule {
   auto_assign: boolean
 }
 
-export interface CategoryNode {
-  code: string
-  name: string
-  parent: string | null
-  utility: Utility | null
-  suggested_priority: Priority
-  site_visit: boolean
-  /** null: inherited from the parent */
-  trade?: Trade | null
-}
+/** A node of the category tree as the server keeps it (the editor's name for it). */
+export type CategoryNode = WorkOrderCategory
 
 export async function listRoutingRules(): Promise<RoutingRule[]> {
   return (await request<Items<RoutingRule>>(routes.listRoutingRules)).items

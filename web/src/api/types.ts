@@ -383,4 +383,6 @@ export interface WorkOrderCategory {
   utility: Utility | null
   suggested_priority: Priority
   site_visit: boolean
+  /** null: inherited from the parent */
+  trade?: Trade | null
 }

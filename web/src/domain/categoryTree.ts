@@ -12,18 +12,25 @@ export interface TreeRow extends CategoryNode {
 export const MAX_NAME_CHARS = 30
 const SEGMENT = /^[a-z0-9_]+$/
 
-/** The nested tree of a flat list; an entry whose parent is missing becomes a root. */
-export function toTree(nodes: readonly CategoryNode[]): TreeRow[] {
-  const rows = new Map<string, TreeRow>()
-  for (const n of nodes) rows.set(n.code, { ...n, children: [] })
-  const roots: TreeRow[] = []
-  for (const n of nodes) {
-    const row = rows.get(n.code)!
-    const parent = n.parent ? rows.get(n.parent) : undefined
-    if (parent && parent !== row) parent.children.push(row)
-    else roots.push(row)
+/** An entry of a flat list with its children. */
+export type Nested<T> = T & { children: Nested<T>[] }
+
+/** The nested tree of a flat list, in its order; an entry whose parent is missing is a root. */
+export function nestByParent<T extends { code: string; parent: string | null }>(items: readonly T[]): Nested<T>[] {
+  const nodes = new Map<string, Nested<T>>(items.map((item) => [item.code, { ...item, children: [] }]))
+  const roots: Nested<T>[] = []
+  for (const item of items) {
+    const node = nodes.get(item.code)!
+    const parent = item.parent ? nodes.get(item.parent) : undefined
+    if (parent && parent !== node) parent.children.push(node)
+    else roots.push(node)
   }
   return roots
+}
+
+/** The editor's tree of the server's flat list. */
+export function toTree(nodes: readonly CategoryNode[]): TreeRow[] {
+  return nestByParent(nodes)
 }
 
 /** The flat list to save: every node after its parent, the screen's own fields left out. */

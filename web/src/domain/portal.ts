@@ -1,6 +1,7 @@
 // The customer portal's pure rules: the light verification (户号 + the last four digits of the
 // holder's phone), what a customer may type, how masked values are shown, the category tree as a
 // phone-sized picker, free slots grouped by day, a bill's summary, and the wait a 429 asks for.
+import { nestByParent, type Nested } from './categoryTree'
 import { billState, owedFen, type BillState } from './money'
 import { normalizePhone } from './search'
 import { TIME_ZONE } from './time'
@@ -91,23 +92,11 @@ export interface PortalCategory {
   parent: string | null
 }
 
-export interface CategoryNode {
-  code: string
-  name: string
-  children: CategoryNode[]
-}
+export type CategoryNode = Nested<PortalCategory>
 
 /** The flat list as a tree, in the server's order; a child whose parent is missing is a root. */
 export function categoryTree(items: readonly PortalCategory[]): CategoryNode[] {
-  const nodes = new Map<string, CategoryNode>(items.map((c) => [c.code, { code: c.code, name: c.name, children: [] }]))
-  const roots: CategoryNode[] = []
-  for (const c of items) {
-    const node = nodes.get(c.code)!
-    const parent = c.parent ? nodes.get(c.parent) : undefined
-    if (parent && parent !== node) parent.children.push(node)
-    else roots.push(node)
-  }
-  return roots
+  return nestByParent(items)
 }
 
 /** The leaves under a node (the node itself when it has none): what a customer finally picks. */
