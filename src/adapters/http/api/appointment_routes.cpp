@@ -1,13 +1,13 @@
 // Appointments (预约上门服务): docs/design/appointments.md. The catalog, slots, bookings for
 // staff, and the portal's availability and booking without login (light verification: the
 // account number and the last four digits of the holder's phone).
-#include <algorithm>
 #include <tuple>
 
 #include "adapters/http/api/api_support.h"
 #include "adapters/http/api/appointment_json.h"
 #include "adapters/http/api/routes.h"
 #include "adapters/http/json_body.h"
+#include "core/customers/holder_check.h"
 
 namespace lifeline::http {
 
@@ -130,8 +130,7 @@ Result<PublicBookingRequest> ReadPublicBooking(const JsonBody& body) {
   request.account_no = std::move(*account_no);
   auto last4 = body.String("phone_last4", 4);
   if (!last4) return Fail(last4.error());
-  if (last4->size() != 4 ||
-      !std::ranges::all_of(*last4, [](char c) { return c >= '0' && c <= '9'; })) {
+  if (!IsPhoneLast4(*last4)) {
     return Fail(Error::Invalid("phone_last4", "the last four digits of the holder's phone"));
   }
   request.phone_last4 = std::move(*last4);
