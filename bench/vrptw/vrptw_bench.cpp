@@ -4,7 +4,10 @@
 // a synthetic "demo city" dispatch day (40 technicians, 600 jobs) generated from a fixed seed.
 //
 //   vrptw_bench [--data DIR] [--seconds S] [--seed N] [--threads T] [--only C101,R2]
-//               [--demo-seconds S]... [--no-demo] [--no-solomon]
+//               [--demo-seconds S]... [--demo-balance W] [--no-demo] [--no-solomon]
+//
+// --demo-balance sets the demo day's work-balancing weight (Problem::balance_weight; the day
+// planner's is 2.5e-4 per minute²; default 0, pure distance).
 //
 // DIR defaults to ../shared/data/solomon (run from the repository root). Exit status: 0 when
 // every plan passed the checker, 2 when one did not, 1 on an error, 64 on a bad argument.
@@ -39,6 +42,7 @@ struct Options {
   int threads = 2;
   std::vector<std::string> only;  // instance name prefixes
   std::vector<double> demo_seconds = {5, 10, 25};
+  double demo_balance = 0;
   bool demo = true;
   bool solomon = true;
 };
@@ -88,6 +92,8 @@ bool ParseOptions(int argc, char** argv, Options& options) {
       if (!demo_seconds_given) options.demo_seconds.clear();
       demo_seconds_given = true;
       ok = take_number(options.demo_seconds.emplace_back());
+    } else if (arg == "--demo-balance" && has_value) {
+      ok = take_number(options.demo_balance);
     } else if (arg == "--no-demo") {
       options.demo = false;
     } else if (arg == "--no-solomon") {
@@ -245,16 +251,30 @@ int RunSolomon(const Options& options) {
   return all_feasible ? 0 : 2;
 }
 
+// The shortest and the longest working day among the routes, in hours (leaving the depot to
+// returning).
+std::pair<double, double> DaySpread(const Plan& plan) {
+  double shortest = 0, longest = 0;
+  for (std::size_t r = 0; r < plan.routes.size(); ++r) {
+    const double hours = (plan.routes[r].return_time - plan.routes[r].departure) / 60;
+    shortest = r == 0 ? hours : std::min(shortest, hours);
+    longest = std::max(longest, hours);
+  }
+  return {shortest, longest};
+}
+
 int RunDemoDay(const Options& options) {
-  const bench::DemoDay day = bench::MakeDemoDay(20251115);
+  bench::DemoDay day = bench::MakeDemoDay(20251115);
+  day.problem.balance_weight = options.demo_balance;
   std::printf(
       "\n### Demo city dispatch day\n\n%zu technicians (4 stations, 2 skills each, 30-min lunch "
       "break in 11:30–13:30), %zu jobs with 2-hour windows, 30 km × 25 km city, "
-      "30 km/h × 1.3 detour.\n\n",
-      day.problem.vehicles.size(), day.problem.jobs.size());
+      "30 km/h × 1.3 detour; balance weight %g.\n\n",
+      day.problem.vehicles.size(), day.problem.jobs.size(), options.demo_balance);
   std::printf(
       "| time limit (s) | distance (km) | technicians used | jobs planned | unassigned | "
-      "time (s) | check |\n|---:|---:|---:|---:|---:|---:|---|\n");
+      "shortest day (h) | longest day (h) | time (s) | check |\n"
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   int status = 0;
   for (const double seconds : options.demo_seconds) {
     SolverOptions solver;
@@ -274,9 +294,10 @@ int RunDemoDay(const Options& options) {
     for (const RoutePlan& route : plan->routes) {
       for (const Stop& stop : route.stops) planned += stop.kind == StopKind::kJob ? 1 : 0;
     }
-    std::printf("| %.0f | %.1f | %zu | %zu | %zu | %.2f | %s |\n", seconds, plan->distance,
-                plan->routes.size(), planned, plan->unassigned.size(), elapsed,
-                violations.empty() ? "feasible" : "**violations**");
+    const auto [shortest, longest] = DaySpread(*plan);
+    std::printf("| %.0f | %.1f | %zu | %zu | %zu | %.1f | %.1f | %.2f | %s |\n", seconds,
+                plan->distance, plan->routes.size(), planned, plan->unassigned.size(), shortest,
+                longest, elapsed, violations.empty() ? "feasible" : "**violations**");
     std::fprintf(stderr, "demo %.0fs: %.1f km, %zu routes, %zu unassigned, %lld it\n", seconds,
                  plan->distance, plan->routes.size(), plan->unassigned.size(),
                  static_cast<long long>(plan->stats.iterations));

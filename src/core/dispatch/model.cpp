@@ -75,6 +75,9 @@ Status ValidateProblem(const Problem& problem, std::size_t location_count) {
       }
     }
   }
+  if (!std::isfinite(problem.balance_weight) || problem.balance_weight < 0) {
+    return Fail(Error::Invalid("balance_weight", "balance weight must be finite and not negative"));
+  }
   return Ok();
 }
 

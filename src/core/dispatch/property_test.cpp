@@ -24,7 +24,8 @@ TEST(DispatchProperty, EveryPlanPassesTheIndependentCheck) {
     spec.several_depots = rng.Chance(0.4);
     spec.optional_jobs = rng.Chance(0.3);
     spec.window_width = rng.Chance(0.5) ? 60 : 400;
-    const testing::RandomProblem random = testing::MakeRandomProblem(spec);
+    testing::RandomProblem random = testing::MakeRandomProblem(spec);
+    if (rng.Chance(0.3)) random.problem.balance_weight = 1e-3;  // the day planner's objective
 
     SolverOptions options;
     options.seed = round;

@@ -60,6 +60,11 @@ TEST(DispatchSolver, RejectsMalformedInputAndMissingLimits) {
   const Result<Plan> unlimited = Solve(problem, travel, SolverOptions{});
   ASSERT_FALSE(unlimited);
   EXPECT_EQ(unlimited.error().field, "options");
+
+  problem.balance_weight = -1;
+  const Result<Plan> negative_balance = Solve(problem, travel, Iterations(10));
+  ASSERT_FALSE(negative_balance);
+  EXPECT_EQ(negative_balance.error().field, "balance_weight");
 }
 
 TEST(DispatchSolver, PlansNothingWhenThereIsNothingToPlan) {

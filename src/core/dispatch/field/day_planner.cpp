@@ -25,8 +25,10 @@ std::vector<Point> Locations(std::span<const Technician> technicians,
   return points;
 }
 
-Problem BuildProblem(std::span<const Technician> technicians, std::span<const DayJob> jobs) {
+Problem BuildProblem(std::span<const Technician> technicians, std::span<const DayJob> jobs,
+                     double balance_weight) {
   Problem problem;
+  problem.balance_weight = balance_weight;
   for (std::size_t i = 0; i < technicians.size(); ++i) {
     const Technician& t = technicians[i];
     Vehicle v;
@@ -137,7 +139,7 @@ Result<DayPlan> PlanDay(std::span<const Technician> technicians, std::span<const
   solver.seed = options.seed;
   solver.time_limit_seconds = options.seconds;
   solver.searches = 2;
-  auto plan = Solve(BuildProblem(technicians, jobs), **travel, solver);
+  auto plan = Solve(BuildProblem(technicians, jobs, options.balance_weight), **travel, solver);
   if (!plan) return Fail(plan.error());
   return ToDayPlan(*plan, technicians, jobs);
 }

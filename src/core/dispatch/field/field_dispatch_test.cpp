@@ -97,6 +97,28 @@ TEST(PlanDay, KeepsEveryWindowAndSaysWhyAJobIsLeftOut) {
   }
 }
 
+// Six hours of work in one spot, two technicians from the same depot: pure travel gives all of
+// it to one of them (one trip out instead of two); the balance term shares it out.
+TEST(PlanDay, BalancesTheWorkAcrossTheCrewUnlessTheWeightIsZero) {
+  const std::vector<Technician> techs{Tech(1, "李师傅", {0, 0}, {{Trade::kPipeRepair, 2}}),
+                                      Tech(2, "王师傅", {0, 0}, {{Trade::kPipeRepair, 2}})};
+  std::vector<DayJob> jobs;
+  for (int i = 0; i < 6; ++i) {
+    jobs.push_back(
+        {"WO-" + std::to_string(i), {1, 0.1 * i}, Trade::kPipeRepair, 8 * 60, 16 * 60, 60, 0});
+  }
+  const auto jobs_per_technician = [&](double weight) {
+    auto plan = PlanDay(techs, jobs, {.seconds = 0.2, .balance_weight = weight});
+    EXPECT_TRUE(plan.has_value());
+    std::vector<std::size_t> counts;
+    for (const TechnicianRoute& route : plan->routes) counts.push_back(route.visits.size());
+    std::ranges::sort(counts);
+    return counts;
+  };
+  EXPECT_EQ(jobs_per_technician(0), std::vector<std::size_t>{6});
+  EXPECT_EQ(jobs_per_technician(DayPlanOptions{}.balance_weight), (std::vector<std::size_t>{3, 3}));
+}
+
 TEST(PlanDay, ATechnicianOffSickTakesNoJobs) {
   std::vector<Technician> techs{Tech(1, "李师傅", {0, 0}, {{Trade::kPipeRepair, 2}})};
   techs[0].on_duty = false;

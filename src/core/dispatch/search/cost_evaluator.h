@@ -1,7 +1,8 @@
 // The penalised objective the search optimises. Following Vidal et al. (2013) the search may
 // pass through infeasible plans: excess load and time warp are priced by weights that the
 // PenaltyManager tunes, so the search can cross infeasible regions to reach better feasible
-// ones. Only the distance, fixed costs and unassigned penalties are the real objective.
+// ones. Only the distance, fixed costs, the balance term and unassigned penalties are the real
+// objective.
 #pragma once
 
 #include <algorithm>
@@ -21,13 +22,14 @@ inline constexpr double kImprovement = 1e-9;
 struct CostBreakdown {
   double distance = 0;
   double fixed = 0;
+  double balance = 0;  // Σ balance_weight × route duration² (Problem::balance_weight)
   std::int64_t load_excess = 0;
   double time_warp = 0;
   double unassigned_penalty = 0;
 
   bool Feasible() const { return load_excess == 0 && time_warp <= kWarpTolerance; }
   // The real objective, meaningful for feasible plans.
-  double Objective() const { return distance + fixed + unassigned_penalty; }
+  double Objective() const { return distance + fixed + balance + unassigned_penalty; }
 };
 
 class CostEvaluator {
@@ -41,11 +43,16 @@ class CostEvaluator {
   // The penalised cost of a whole route (depot to depot) that serves at least one client.
   double RouteCost(const Segment& whole, const VehicleData& vehicle) const {
     const std::int64_t excess = std::max<std::int64_t>(whole.load - vehicle.capacity, 0);
-    return whole.distance + vehicle.fixed_cost + load_penalty_ * static_cast<double>(excess) +
-           warp_penalty_ * whole.timing.time_warp;
+    return whole.distance + vehicle.fixed_cost + BalanceCost(whole, vehicle) +
+           load_penalty_ * static_cast<double>(excess) + warp_penalty_ * whole.timing.time_warp;
   }
 
-  // RouteCost with the time warp taken as zero: a lower bound from distance and load alone.
+  static double BalanceCost(const Segment& whole, const VehicleData& vehicle) {
+    return vehicle.balance_weight * whole.timing.duration * whole.timing.duration;
+  }
+
+  // RouteCost with the time warp and the balance term taken as zero: a lower bound from
+  // distance and load alone.
   double RouteCostBound(const Span& whole, const VehicleData& vehicle) const {
     const std::int64_t excess = std::max<std::int64_t>(whole.load - vehicle.capacity, 0);
     return whole.distance + vehicle.fixed_cost + load_penalty_ * static_cast<double>(excess);

@@ -88,6 +88,7 @@ Instance::Instance(const Problem& problem, const TravelMatrix& travel,
     data.shift_latest = vehicle.shift.latest;
     data.capacity = vehicle.capacity;
     data.fixed_cost = vehicle.fixed_cost;
+    data.balance_weight = problem.balance_weight;
     data.has_break = vehicle.rest_break.has_value();
     data.vehicle_class = -1;
     if (!pinned[vehicle_index]) {

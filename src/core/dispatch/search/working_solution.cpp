@@ -68,6 +68,7 @@ CostBreakdown WorkingSolution::Cost() const {
     const Segment& whole = route.Whole();
     cost.distance += whole.distance;
     cost.fixed += route.VehicleInfo().fixed_cost;
+    cost.balance += CostEvaluator::BalanceCost(whole, route.VehicleInfo());
     cost.load_excess += std::max<std::int64_t>(whole.load - route.VehicleInfo().capacity, 0);
     cost.time_warp += whole.timing.time_warp;
   }
