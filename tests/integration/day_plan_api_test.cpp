@@ -80,6 +80,23 @@ class DayPlanApi : public CityTest {
     }
     return {nullptr, nullptr};
   }
+
+  // Every order in the plan, planned or not, once.
+  static std::set<std::int64_t> OrdersIn(const nlohmann::json& plan) {
+    std::set<std::int64_t> orders;
+    for (const auto& route : plan["routes"]) {
+      for (const auto& stop : route["stops"]) orders.insert(stop["order_id"].get<std::int64_t>());
+    }
+    for (const auto& stop : plan["unplanned"]) orders.insert(stop["order_id"].get<std::int64_t>());
+    return orders;
+  }
+
+  nlohmann::json StoredPlan(std::int64_t team, const std::string& date, const std::string& token) {
+    HttpReply stored = http().Get(
+        "/api/v1/dispatch/day-plans?team_id=" + std::to_string(team) + "&date=" + date, token);
+    EXPECT_EQ(stored.status, 200) << stored.body;
+    return stored.Json();
+  }
 };
 
 TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
@@ -169,16 +186,17 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
   EXPECT_FALSE(checked.Json()["applied"].get<bool>());
   EXPECT_EQ(checked.Json()["from_user_id"], technician);
   EXPECT_EQ(Order(order_id, dispatcher)["assignee_id"], technician) << "a check changes nothing";
+  const std::set<std::int64_t> before_move = OrdersIn(again.Json());
+  ASSERT_GT(before_move.size(), 2u) << "the demo's assigned orders are in the plan too";
   move["apply"] = true;
   HttpReply applied = Post("/api/v1/dispatch/day-plans/move", move, dispatcher);
   ASSERT_EQ(applied.status, 200) << applied.body;
   EXPECT_TRUE(applied.Json()["applied"].get<bool>());
   EXPECT_EQ(Order(order_id, dispatcher)["assignee_id"], colleague);
-  HttpReply stored = http().Get(
-      "/api/v1/dispatch/day-plans?team_id=" + std::to_string(team) + "&date=" + date, dispatcher);
-  ASSERT_EQ(stored.status, 200);
-  EXPECT_EQ(stored.Json()["revision"], 3);
-  EXPECT_EQ(Find(stored.Json(), order_id).first["user_id"], colleague);
+  const nlohmann::json stored = StoredPlan(team, date, dispatcher);
+  EXPECT_EQ(stored["revision"], 3);
+  EXPECT_EQ(Find(stored, order_id).first["user_id"], colleague);
+  EXPECT_EQ(OrdersIn(stored), before_move) << "the other technicians' stops stay in the plan";
   EXPECT_EQ(http().Get("/api/v1/track/" + code).Json()["planned_window"]["label"],
             "预计 09:00–11:00 上门");
 
@@ -198,6 +216,44 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
     }
   }
   EXPECT_TRUE(named) << preempt.body;
+  EXPECT_FALSE(preempt.Json()["applied"].get<bool>());
+  EXPECT_EQ(StoredPlan(team, date, dispatcher)["revision"], 3) << "a check changes nothing";
+
+  // Applied: the emergency is the colleague's first stop and assigned to them; every job that
+  // moved either keeps its window with them or waits unplanned ("preempted") for someone else.
+  HttpReply preempted = Post("/api/v1/dispatch/day-plans/preempt",
+                             {{"team_id", team},
+                              {"date", date},
+                              {"order_id", other_order_id},
+                              {"to_user_id", colleague},
+                              {"apply", true}},
+                             dispatcher);
+  ASSERT_EQ(preempted.status, 200) << preempted.body;
+  EXPECT_TRUE(preempted.Json()["applied"].get<bool>());
+  const nlohmann::json rewritten = StoredPlan(team, date, dispatcher);
+  EXPECT_EQ(rewritten["revision"], 4);
+  const auto [urgent_route, urgent_stop] = Find(rewritten, other_order_id);
+  ASSERT_TRUE(urgent_stop.is_object()) << rewritten.dump();
+  EXPECT_EQ(urgent_route["user_id"], colleague);
+  EXPECT_EQ(urgent_stop["sequence"], 1);
+  EXPECT_EQ(Order(other_order_id, dispatcher)["assignee_id"], colleague);
+  const nlohmann::json moved_now = preempted.Json()["moved"];
+  for (const auto& m : moved_now) {
+    const auto [r, st] = Find(rewritten, m["order_id"].get<std::int64_t>());
+    if (m["window_kept"].get<bool>()) {
+      ASSERT_TRUE(st.is_object()) << m.dump();
+      EXPECT_EQ(r["user_id"], colleague);
+      EXPECT_EQ(st["start_minute"], m["new_start_minute"]);
+    } else {
+      EXPECT_TRUE(st.is_null()) << m.dump();
+      bool unplanned = false;
+      for (const auto& u : rewritten["unplanned"]) {
+        unplanned = unplanned || (u["order_id"] == m["order_id"] && u["reason"] == "preempted");
+      }
+      EXPECT_TRUE(unplanned) << m.dump();
+    }
+  }
+  EXPECT_EQ(OrdersIn(rewritten), before_move) << "nothing is lost from the plan";
 
   // The colleague's own list for that day.
   const std::string admin = LoginAs("admin");

@@ -146,7 +146,8 @@ Json PreemptJson(const dispatch::PreemptAnswer& a) {
             {"end_minute", first.end_minute}}},
           {"moved", std::move(moved)},
           {"violations", std::move(violations)},
-          {"return_minute", p.route.return_minute}};
+          {"return_minute", p.route.return_minute},
+          {"applied", a.applied}};
 }
 
 Result<dispatch::MoveRequest> ReadMove(const JsonBody& body) {
@@ -172,6 +173,28 @@ Result<dispatch::MoveRequest> ReadMove(const JsonBody& body) {
   move.position = static_cast<int>(position->value_or(1000));
   move.apply = apply->value_or(false);
   return move;
+}
+
+Result<dispatch::PreemptRequest> ReadPreempt(const JsonBody& body) {
+  dispatch::PreemptRequest request;
+  auto team = body.Int("team_id", 1, INT64_MAX);
+  if (!team) return Fail(team.error());
+  auto date = body.String("date", 10);
+  if (!date) return Fail(date.error());
+  auto day = DayOf(*date, true);
+  if (!day) return Fail(day.error());
+  auto order = body.Int("order_id", 1, INT64_MAX);
+  if (!order) return Fail(order.error());
+  auto to = body.Int("to_user_id", 1, INT64_MAX);
+  if (!to) return Fail(to.error());
+  auto apply = body.OptionalBool("apply");
+  if (!apply) return Fail(apply.error());
+  request.team_id = *team;
+  request.day = *day;
+  request.order_id = *order;
+  request.to_user_id = *to;
+  request.apply = apply->value_or(false);
+  return request;
 }
 
 }  // namespace
@@ -213,24 +236,9 @@ void AddDayPlanRoutes(Router& router, ApiDependencies& deps) {
              });
   router.Add(Method::kPost, "/api/v1/dispatch/day-plans/preempt", authed, worker,
              [&plans](RouteContext& c) {
-               auto body = JsonBody::Parse(c.request.body);
-               if (!body) return ProblemFor(c, body.error());
-               dispatch::PreemptRequest request;
-               auto team = body->Int("team_id", 1, INT64_MAX);
-               if (!team) return ProblemFor(c, team.error());
-               auto date = body->String("date", 10);
-               if (!date) return ProblemFor(c, date.error());
-               auto day = DayOf(*date, true);
-               if (!day) return ProblemFor(c, day.error());
-               auto order = body->Int("order_id", 1, INT64_MAX);
-               if (!order) return ProblemFor(c, order.error());
-               auto to = body->Int("to_user_id", 1, INT64_MAX);
-               if (!to) return ProblemFor(c, to.error());
-               request.team_id = *team;
-               request.day = *day;
-               request.order_id = *order;
-               request.to_user_id = *to;
-               return Reply(c, plans.Preempt(c.user(), request), PreemptJson);
+               return WithBody(c, ReadPreempt, [&](const dispatch::PreemptRequest& request) {
+                 return Reply(c, plans.Preempt(c.user(), request), PreemptJson);
+               });
              });
   router.Add(Method::kGet, "/api/v1/technicians/me/stops", authed, worker,
              [&plans](RouteContext& c) {

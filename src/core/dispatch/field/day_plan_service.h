@@ -1,6 +1,7 @@
 // A team's day over real work orders: gather the day's appointments and assigned orders, place
 // them on the city plane, plan them with PlanDay, store the plan, assign the orders through the
-// work-order service, and answer whether moving a job keeps every window.
+// work-order service; move a job or let an emergency pre-empt a technician's day, answering
+// first what that would change (day_plan_edits.cpp).
 // Design: docs/design/dispatch.md ("The stored day plan").
 #pragma once
 
@@ -19,6 +20,10 @@
 #include "core/workorders/work_order_service.h"
 
 namespace lifeline::dispatch {
+
+namespace plan_steps {
+struct Crew;
+}  // namespace plan_steps
 
 // What screens show of an order in a plan.
 struct PlanOrder {
@@ -57,11 +62,13 @@ struct PreemptRequest {
   int day = 0;
   std::int64_t order_id = 0;  // the emergency
   std::int64_t to_user_id = 0;
+  bool apply = false;
 };
 
 struct PreemptAnswer {
-  Preemption preemption;
+  Preemption preemption;  // moved: window_kept false = leaves the technician's day on apply
   std::map<std::int64_t, PlanOrder> orders;  // the emergency and the jobs that move
+  bool applied = false;
 };
 
 struct TechnicianStop {
@@ -88,7 +95,9 @@ class DayPlanService {
   // Checks a move, and applies it when asked and feasible (kConflict when asked but not).
   [[nodiscard]] Result<MoveAnswer> Move(const Principal& actor, const MoveRequest& request);
   // What sending `to_user_id` to the emergency order now (or, for another day, at the start of
-  // their shift) does to the rest of their stored day: which jobs move, to when. Changes nothing.
+  // their shift) does to the rest of their stored day: which jobs move, to when, and which can
+  // no longer keep their window. With `apply` (and workorders:dispatch) the plan is rewritten
+  // that way and the emergency assigned to them.
   [[nodiscard]] Result<PreemptAnswer> Preempt(const Principal& actor,
                                               const PreemptRequest& request);
   // The technician's own stops of `day` (today when nullopt), in order.
@@ -99,6 +108,10 @@ class DayPlanService {
   int NowMinute() const;  // minutes since local midnight
 
  private:
+  Status ApplyPreemption(StoreSession& session, const Principal& actor, StoredDayPlan& plan,
+                         const plan_steps::Crew& crew, const Technician& to, int start,
+                         PreemptAnswer& answer);
+
   Store& store_;
   const Clock& clock_;
   WorkOrderService& work_orders_;

@@ -168,4 +168,22 @@ Preemption Preempt(const Technician& technician, Point at, int now_minute,
   return out;
 }
 
+Preemption PreemptKeepingWindows(const Technician& technician, Point at, int now_minute,
+                                 const TimedStop& emergency, std::vector<TimedStop> ahead,
+                                 const TravelModel& travel) {
+  std::vector<PreemptedStop> pushed_out;
+  for (;;) {
+    Preemption p = Preempt(technician, at, now_minute, emergency, ahead, travel);
+    const auto late =
+        std::ranges::find_if(p.moved, [](const PreemptedStop& m) { return !m.window_kept; });
+    if (late == p.moved.end()) {
+      p.moved.insert(p.moved.end(), pushed_out.begin(), pushed_out.end());
+      std::ranges::sort(p.moved, {}, &PreemptedStop::old_start_minute);
+      return p;
+    }
+    pushed_out.push_back(*late);
+    std::erase_if(ahead, [&](const TimedStop& s) { return s.order_id == late->order_id; });
+  }
+}
+
 }  // namespace lifeline::dispatch

@@ -129,4 +129,13 @@ Preemption Preempt(const Technician& technician, Point at, int now_minute,
                    const TimedStop& emergency, const std::vector<TimedStop>& ahead,
                    const TravelModel& travel = {});
 
+// The pre-emption as it is applied: a stop the emergency pushes past its announced window
+// leaves the technician's day — it stays in `moved` (window_kept false, with the start it would
+// have had) but not in the route, for the dispatcher to give to someone else. They are taken
+// out one at a time from the first, since taking one out can bring later ones back into their
+// windows; the route keeps the emergency and every stop whose window still holds.
+Preemption PreemptKeepingWindows(const Technician& technician, Point at, int now_minute,
+                                 const TimedStop& emergency, std::vector<TimedStop> ahead,
+                                 const TravelModel& travel = {});
+
 }  // namespace lifeline::dispatch

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace lifeline::dispatch {
 namespace {
 
@@ -109,6 +111,32 @@ TEST(Preempt, TheEmergencyGoesFirstAndEveryJobThatMovesIsNamed) {
   EXPECT_DOUBLE_EQ(p.route.km, 50);
   ASSERT_EQ(p.route.violations.size(), 1u);
   EXPECT_EQ(p.route.violations[0].kind, "late");
+}
+
+TEST(Preempt, ApplyingItTakesOutTheJobsThatCannotKeepTheirWindowAndKeepsTheRest) {
+  const Technician t = Tech();
+  TimedStop a = Stop(1, 20, 10 * 60, 12 * 60);
+  a.start_minute = 10 * 60 + 10;
+  TimedStop b = Stop(2, 30, 14 * 60, 16 * 60);
+  b.start_minute = 14 * 60;
+  TimedStop c = Stop(3, 20, 12 * 60, 13 * 60);  // late only while job 1 is ahead of it
+  c.start_minute = 12 * 60 + 50;
+  const TimedStop leak = Stop(99, 10, 0, 10 * 60 + 30, 90);
+  const Preemption everything = Preempt(t, {10, 0}, 10 * 60, leak, {a, c, b}, kMinutePerKm);
+  EXPECT_EQ(std::ranges::count(everything.moved, false, &PreemptedStop::window_kept), 2)
+      << "with job 1 still in the day, job 3 would be late as well";
+
+  const Preemption p = PreemptKeepingWindows(t, {10, 0}, 10 * 60, leak, {a, c, b}, kMinutePerKm);
+  std::vector<std::int64_t> route;
+  for (const TimedStop& s : p.route.stops) route.push_back(s.order_id);
+  EXPECT_EQ(route, (std::vector<std::int64_t>{99, 3, 2})) << "job 1 leaves the day, 3 and 2 stay";
+  EXPECT_TRUE(p.route.feasible());
+  ASSERT_EQ(p.moved.size(), 2u);
+  EXPECT_EQ(p.moved[0].order_id, 1);
+  EXPECT_FALSE(p.moved[0].window_kept);
+  EXPECT_EQ(p.moved[1].order_id, 3);
+  EXPECT_TRUE(p.moved[1].window_kept);
+  EXPECT_EQ(p.moved[1].new_start_minute, 12 * 60 + 40) << "the break at 11:30, then 10 km";
 }
 
 }  // namespace
