@@ -258,14 +258,19 @@ TEST_P(RoutingContract, ANewOrderIsDispatchedByTheMostSpecificRuleInOneUnitOfWor
   EXPECT_EQ(question.state, WorkOrderState::kAccepted);
 }
 
-TEST_P(RoutingContract, SuggestionsRankTheDepartmentsSkilledPeopleByOpenLoad) {
+// The order's account places it in the demo city, so the ranking is by arrival: the two have the
+// same way to go, so the higher level first, then the one without an open order.
+TEST_P(RoutingContract, SuggestionsRankTheDepartmentsSkilledPeopleByArrivalAndLoad) {
   ASSERT_TRUE(Save({{.category = Root(), .org_unit_id = repair_}}));
   const WorkOrder first = Create(agent_, Draft());
   auto ranked = orders.SuggestAssignees(dispatcher_, first.id);
   ASSERT_TRUE(ranked.has_value()) << ranked.error().message;
   ASSERT_EQ(ranked->size(), 2u) << "the meter technician lacks the trade";
   EXPECT_EQ((*ranked)[0].user_id, senior_.user_id) << "equal load: the higher level";
-  EXPECT_EQ((*ranked)[0].reason, "测试用户：在办 0 单，技能 " +
+  ASSERT_TRUE((*ranked)[0].travel_minutes.has_value()) << "the account's building is known";
+  EXPECT_EQ((*ranked)[0].travel_minutes, (*ranked)[1].travel_minutes);
+  EXPECT_EQ((*ranked)[0].reason, "测试用户：约 " + std::to_string(*(*ranked)[0].travel_minutes) +
+                                     " 分钟可到，在办 0 单，技能 " +
                                      std::string(dispatch::TradeLabel(TradeOf(account_.utility))) +
                                      " 4 级");
   ASSERT_TRUE(

@@ -139,7 +139,7 @@ TEST_P(RoutingApi, EditedRulesRouteMostSpecificFirstAndBadOnesAreRefused) {
   EXPECT_EQ(DepartmentOf(Create("water.pressure.low", jiangbei_)), "jiangbei-repair");
 }
 
-TEST_P(RoutingApi, SuggestionsComeLeastLoadedFirstWithReasons) {
+TEST_P(RoutingApi, SuggestionsComeSoonestThereFirstWithReasons) {
   const nlohmann::json first = Create("water.leak.before_meter", jiangbei_);
   ASSERT_EQ(DepartmentOf(first), "jiangbei-repair");
   const nlohmann::json ranked = Suggestions(first["id"], dispatcher_);
@@ -147,15 +147,20 @@ TEST_P(RoutingApi, SuggestionsComeLeastLoadedFirstWithReasons) {
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const auto& s = ranked[i];
     EXPECT_EQ(s["trade"], "pipe_repair");
-    EXPECT_EQ(s["reason"], s["name"].get<std::string>() + "：在办 " + s["open_orders"].dump() +
-                               " 单，技能 管道维修 " + s["skill_level"].dump() + " 级");
+    // The order lies at its district's centre, so every technician's travel time is known.
+    ASSERT_TRUE(s["travel_minutes"].is_number_integer()) << s.dump();
+    EXPECT_THAT(
+        s["reason"].get<std::string>(),
+        ::testing::StartsWith(s["name"].get<std::string>() + "：约 " + s["travel_minutes"].dump() +
+                              " 分钟可到，在办 " + s["open_orders"].dump() + " 单，技能 管道维修 " +
+                              s["skill_level"].dump() + " 级"));
     EXPECT_TRUE(unit_codes_[s["org_unit_id"].get<std::int64_t>()].starts_with("jiangbei-repair"));
     if (i == 0) continue;
     const auto& before = ranked[i - 1];
-    EXPECT_TRUE(
-        before["open_orders"] < s["open_orders"] ||
-        (before["open_orders"] == s["open_orders"] && before["skill_level"] >= s["skill_level"]))
-        << ranked.dump();
+    EXPECT_GE(before["on_shift"].get<bool>(), s["on_shift"].get<bool>()) << ranked.dump();
+    if (before["on_shift"] == s["on_shift"]) {
+      EXPECT_GE(before["in_time"].get<bool>(), s["in_time"].get<bool>()) << ranked.dump();
+    }
   }
   const nlohmann::json best = ranked[0];
   HttpReply assigned = http().Post(

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/dispatch/field/suggestion.h"
+
 namespace lifeline {
 
 namespace {
@@ -12,13 +14,30 @@ int OpenOf(std::int64_t user_id, std::span<const AssigneeLoad> loads) {
   return it == loads.end() ? 0 : it->open_orders;
 }
 
-std::string Reason(const AssigneeSuggestion& s) {
-  std::string text = s.name + "：在办 " + std::to_string(s.open_orders) + " 单";
+std::string Reason(const AssigneeSuggestion& s, bool emergency = false) {
+  std::string text = s.name + "：";
+  if (s.travel_minutes) text += "约 " + std::to_string(*s.travel_minutes) + " 分钟可到，";
+  text += "在办 " + std::to_string(s.open_orders) + " 单";
   if (s.trade) {
     text += "，技能 " + std::string(dispatch::TradeLabel(*s.trade)) + " " +
             std::to_string(s.skill_level) + " 级";
   }
+  if (emergency && s.open_orders > 0) text += "（紧急，插单）";
+  if (!s.on_shift) text += "（当前不在班）";
+  if (!s.in_time) text += "（赶不上到场时限）";
   return text;
+}
+
+dispatch::JobPriority JobPriorityOf(Priority priority) {
+  switch (priority) {
+    case Priority::kEmergency:
+      return dispatch::JobPriority::kEmergency;
+    case Priority::kUrgent:
+      return dispatch::JobPriority::kUrgent;
+    case Priority::kNormal:
+      break;
+  }
+  return dispatch::JobPriority::kNormal;
 }
 
 }  // namespace
@@ -76,6 +95,41 @@ std::vector<AssigneeSuggestion> RankAssignees(std::span<const dispatch::Technici
            std::tuple(b.open_orders, -b.skill_level, b.user_id);
   });
   return ranked;
+}
+
+std::vector<AssigneeSuggestion> RankForOrder(std::span<const dispatch::Technician> candidates,
+                                             const OrderNeed& need,
+                                             std::span<const AssigneeLoad> loads) {
+  if (!need.trade || !need.location) return RankAssignees(candidates, need.trade, loads);
+  // Each open order is taken as an hour of work still ahead, as on the dispatch board.
+  constexpr int kMinutesPerOpenOrder = 60;
+  std::vector<dispatch::TechnicianLoad> ahead;
+  for (const AssigneeLoad& load : loads) {
+    ahead.push_back({load.user_id, load.open_orders, load.open_orders * kMinutesPerOpenOrder});
+  }
+  const dispatch::JobNeed job{.location = *need.location,
+                              .trade = *need.trade,
+                              .priority = JobPriorityOf(need.priority),
+                              .arrive_by_minute = need.arrive_by_minute};
+  const auto ranked = dispatch::RankTechnicians(job, candidates, ahead, need.now_minute, {},
+                                                dispatch::OffShift::kRankLast);
+  std::vector<AssigneeSuggestion> out;
+  for (const dispatch::Suggestion& r : ranked) {
+    const auto tech = std::ranges::find(candidates, r.user_id, &dispatch::Technician::user_id);
+    AssigneeSuggestion s;
+    s.user_id = r.user_id;
+    s.name = r.name;
+    s.org_unit_id = tech->team_id;
+    s.open_orders = r.jobs_left;
+    s.trade = need.trade;
+    s.skill_level = r.skill_level;
+    s.travel_minutes = r.travel_minutes;
+    s.on_shift = r.on_shift;
+    s.in_time = r.in_time;
+    s.reason = Reason(s, need.priority == Priority::kEmergency);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace lifeline

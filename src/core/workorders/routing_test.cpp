@@ -176,6 +176,51 @@ TEST(AssigneeRanking, LeastOpenLoadFirstThenSkillWithReasons) {
   EXPECT_EQ(desk[1].reason, "张师傅：在办 0 单");
 }
 
+// With the order's place known: nearest in time first, an hour per open order; whoever cannot
+// keep the arrival deadline, and then whoever is off shift, comes after; nobody is dropped.
+TEST(AssigneeRanking, ByArrivalWhereTheOrderIsKnownWithTheDeadlineAndShiftsSpelledOut) {
+  std::vector<dispatch::Technician> techs{
+      Tech(1, "李师傅", 7, {{Trade::kPipeRepair, 1}}),  // 1 km away, free
+      Tech(2, "王师傅", 7, {{Trade::kPipeRepair, 1}}),  // 2 km away, two orders open
+      Tech(3, "赵师傅", 7, {{Trade::kPipeRepair, 1}}),  // 3 km away, but his shift is over
+  };
+  for (std::size_t i = 0; i < techs.size(); ++i) {
+    techs[i].depot = {double(i + 1), 0};
+    techs[i].shift = {8 * 60, 17 * 60};
+  }
+  techs[2].shift = {6 * 60, 9 * 60};
+  const std::vector<AssigneeLoad> loads{{2, 2}};
+  OrderNeed need{.trade = Trade::kPipeRepair,
+                 .location = dispatch::Point{0, 0},
+                 .priority = Priority::kNormal,
+                 .now_minute = 9 * 60 + 30};
+  auto ranked = RankForOrder(techs, need, loads);
+  ASSERT_EQ(ranked.size(), 3u);
+  EXPECT_EQ(ranked[0].user_id, 1);
+  EXPECT_EQ(ranked[0].travel_minutes, 4);  // 1 km × 1.35 at 25 km/h → 3.24 → 4 minutes
+  EXPECT_EQ(ranked[0].reason, "李师傅：约 4 分钟可到，在办 0 单，技能 管道维修 1 级");
+  EXPECT_EQ(ranked[1].user_id, 2);
+  EXPECT_EQ(ranked[2].user_id, 3);
+  EXPECT_FALSE(ranked[2].on_shift);
+  EXPECT_EQ(ranked[2].reason,
+            "赵师傅：约 10 分钟可到，在办 0 单，技能 管道维修 1 级（当前不在班）");
+
+  need.arrive_by_minute = 9 * 60 + 40;  // 王师傅's two hours of work ahead miss it
+  ranked = RankForOrder(techs, need, loads);
+  EXPECT_TRUE(ranked[0].in_time);
+  EXPECT_FALSE(ranked[1].in_time);
+  EXPECT_EQ(ranked[1].user_id, 2);
+  EXPECT_NE(ranked[1].reason.find("（赶不上到场时限）"), std::string::npos);
+
+  need.priority = Priority::kEmergency;  // the queue and the clock no longer count
+  ranked = RankForOrder(techs, need, loads);
+  EXPECT_TRUE(ranked[2].on_shift);
+  EXPECT_NE(ranked[1].reason.find("（紧急，插单）"), std::string::npos) << ranked[1].reason;
+
+  need.location.reset();  // no place: by open orders, as before
+  EXPECT_EQ(RankForOrder(techs, need, loads)[0].reason, "李师傅：在办 0 单，技能 管道维修 1 级");
+}
+
 TEST(AssigneeRanking, UnitsBelowADepartmentAndTheBranchServingADistrict) {
   auto unit = [](std::int64_t id, std::optional<std::int64_t> parent, OrgUnitKind kind,
                  std::vector<std::int64_t> area = {}) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/identity/auth_service.h"
+#include "core/workorders/order_location.h"
 #include "core/workorders/work_order_service.h"
 
 namespace lifeline {
@@ -214,7 +215,7 @@ Status WorkOrderService::RouteNew(StoreSession& session, const Principal& actor,
     return s;
   }
   if (!rule->auto_assign) return Ok();
-  auto suggested = Suggestions(session, order, tree);
+  auto suggested = Suggestions(session, order, tree, settings);
   if (!suggested) return Fail(suggested.error());
   if (suggested->empty()) return Ok();  // nobody can take it now: the dispatcher decides
   WorkOrderCommand assign{.action = WorkOrderAction::kAssign,
@@ -229,25 +230,44 @@ Status WorkOrderService::RouteNew(StoreSession& session, const Principal& actor,
 }
 
 // The order's department's technicians; when none of them can take it, those of the branch
-// serving the order's district.
+// serving the order's district. Ranked by arrival where the order's place is known.
 Result<std::vector<AssigneeSuggestion>> WorkOrderService::Suggestions(
-    StoreSession& session, const WorkOrder& order, const CategoryTree& tree) const {
+    StoreSession& session, const WorkOrder& order, const CategoryTree& tree,
+    const DeadlineSettings& settings) const {
   auto units = session.OrgUnits().List();
   if (!units) return Fail(units.error());
   auto technicians = session.Technicians().List(0);
   if (!technicians) return Fail(technicians.error());
   auto loads = session.WorkOrders().OpenLoads();
   if (!loads) return Fail(loads.error());
-  const std::optional<dispatch::Trade> trade = tree.TradeFor(order.category);
+  auto need = NeedOf(session, order, tree, settings.calendar.utc_offset);
+  if (!need) return Fail(need.error());
   std::vector<AssigneeSuggestion> ranked;
   if (order.department_id) {
-    ranked = RankAssignees(MembersOf(*technicians, UnitSubtree(*units, *order.department_id)),
-                           trade, *loads);
+    ranked = RankForOrder(MembersOf(*technicians, UnitSubtree(*units, *order.department_id)), *need,
+                          *loads);
   }
   if (!ranked.empty() || !order.district_id) return ranked;
   const std::optional<std::int64_t> branch = BranchServing(*units, *order.district_id);
   if (!branch || branch == order.department_id) return ranked;
-  return RankAssignees(MembersOf(*technicians, UnitSubtree(*units, *branch)), trade, *loads);
+  return RankForOrder(MembersOf(*technicians, UnitSubtree(*units, *branch)), *need, *loads);
+}
+
+// The trade, the place, the priority and the arrival deadline, in local minutes of today.
+Result<OrderNeed> WorkOrderService::NeedOf(StoreSession& session, const WorkOrder& order,
+                                           const CategoryTree& tree, TimeMs utc_offset) const {
+  auto location = OrderLocation(session, order);
+  if (!location) return Fail(location.error());
+  const TimeMs now = clock_.NowMs();
+  const TimeMs midnight = FromLocalDate(ToLocalDate(now, utc_offset), 0, utc_offset);
+  OrderNeed need{.trade = tree.TradeFor(order.category),
+                 .location = *location,
+                 .priority = order.priority,
+                 .now_minute = static_cast<int>((now - midnight) / kMinuteMs)};
+  if (order.due_arrival_at && !order.arrived_at) {
+    need.arrive_by_minute = static_cast<int>((*order.due_arrival_at - midnight) / kMinuteMs);
+  }
+  return need;
 }
 
 Result<std::vector<AssigneeSuggestion>> WorkOrderService::SuggestAssignees(const Principal& actor,
@@ -265,7 +285,9 @@ Result<std::vector<AssigneeSuggestion>> WorkOrderService::SuggestAssignees(const
                                   std::string(WorkOrderStateCode(order->state)) +
                                   " takes no assignee"));
     }
-    auto ranked = Suggestions(session, *order, **tree);
+    auto settings = settings_.Get([&] { return session.WorkOrders().LoadSettings(); });
+    if (!settings) return Fail(settings.error());
+    auto ranked = Suggestions(session, *order, **tree, **settings);
     if (!ranked) return Fail(ranked.error());
     suggestions = std::move(*ranked);
     return Ok();

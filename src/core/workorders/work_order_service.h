@@ -19,8 +19,8 @@
 #include "core/workorders/category_tree.h"
 #include "core/workorders/customer_rating.h"
 #include "core/workorders/deadline_policy.h"
-#include "core/workorders/settings_cache.h"
 #include "core/workorders/routing_rule.h"
+#include "core/workorders/settings_cache.h"
 #include "core/workorders/tracking_view.h"
 #include "core/workorders/transition.h"
 #include "core/workorders/work_order.h"
@@ -131,7 +131,10 @@ class WorkOrderService {
               const WorkOrderCommand& command, WorkOrderState next,
               const DeadlineSettings& settings) const;
   Result<std::vector<AssigneeSuggestion>> Suggestions(StoreSession& session, const WorkOrder& order,
-                                                      const CategoryTree& tree) const;
+                                                      const CategoryTree& tree,
+                                                      const DeadlineSettings& settings) const;
+  Result<OrderNeed> NeedOf(StoreSession& session, const WorkOrder& order, const CategoryTree& tree,
+                           TimeMs utc_offset) const;
   Status CheckRemovable(StoreSession& session, const CategoryTree& before,
                         const std::vector<Category>& after) const;
   Status Record(StoreSession& session, const Principal& actor, const WorkOrder& before,

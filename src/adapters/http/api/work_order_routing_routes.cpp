@@ -123,6 +123,9 @@ Json SuggestionsJson(const std::vector<AssigneeSuggestion>& suggestions) {
                      {"open_orders", s.open_orders},
                      {"trade", s.trade ? Json(dispatch::TradeCode(*s.trade)) : Json(nullptr)},
                      {"skill_level", s.skill_level},
+                     {"travel_minutes", s.travel_minutes ? Json(*s.travel_minutes) : Json(nullptr)},
+                     {"on_shift", s.on_shift},
+                     {"in_time", s.in_time},
                      {"reason", s.reason}});
   }
   return {{"items", std::move(items)}};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <tuple>
 
 namespace lifeline::dispatch {
 
@@ -29,6 +30,8 @@ std::string Explain(const Suggestion& s, bool emergency) {
                      std::to_string(s.jobs_left) + " 单，技能 " + std::to_string(s.skill_level) +
                      " 级";
   if (emergency && s.jobs_left > 0) text += "（紧急，插单）";
+  if (!s.on_shift) text += "（当前不在班）";
+  if (!s.in_time) text += "（赶不上到场时限）";
   return text;
 }
 
@@ -36,7 +39,7 @@ std::string Explain(const Suggestion& s, bool emergency) {
 
 std::vector<Suggestion> RankTechnicians(const JobNeed& job, std::span<const Technician> technicians,
                                         std::span<const TechnicianLoad> loads, int now_minute,
-                                        const TravelModel& travel) {
+                                        const TravelModel& travel, OffShift off_shift) {
   const bool emergency = job.priority == JobPriority::kEmergency;
   std::vector<Suggestion> ranked;
   for (const Technician& tech : technicians) {
@@ -52,16 +55,18 @@ std::vector<Suggestion> RankTechnicians(const JobNeed& job, std::span<const Tech
     s.skill_level = level;
     const int arrives_at = std::max(now_minute, tech.shift.start_minute) + s.arrival_minutes;
     // Emergencies are attended whatever the clock says; other jobs must fit the shift.
-    if (!emergency && arrives_at + job.duration_minutes > tech.shift.end_minute) continue;
-    if (now_minute > tech.shift.end_minute && !emergency) continue;
+    s.on_shift = emergency || (arrives_at + job.duration_minutes <= tech.shift.end_minute &&
+                               now_minute <= tech.shift.end_minute);
+    if (!s.on_shift && off_shift == OffShift::kLeaveOut) continue;
+    s.in_time = !job.arrive_by_minute || arrives_at <= *job.arrive_by_minute;
     s.score = s.arrival_minutes + kMinutesPerQueuedJob * (emergency ? 0 : s.jobs_left) -
               kMinutesPerSkillLevel * (level - 1);
     s.explanation = Explain(s, emergency);
     ranked.push_back(std::move(s));
   }
   std::ranges::sort(ranked, [](const Suggestion& a, const Suggestion& b) {
-    if (a.score != b.score) return a.score < b.score;
-    return a.user_id < b.user_id;
+    return std::tuple(!a.on_shift, !a.in_time, a.score, a.user_id) <
+           std::tuple(!b.on_shift, !b.in_time, b.score, b.user_id);
   });
   return ranked;
 }
