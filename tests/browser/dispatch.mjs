@@ -1,7 +1,38 @@
 // Smart dispatch on screen: an appointment is booked for tomorrow (through the API), the
 // dispatcher plans the team's day on the dispatch board and sees the Gantt, the map and the
 // unplanned list, checks a move; the technician sees the stop in tomorrow's route on the phone;
-// the customer's tracking page shows the announced window.
+// the customer's tracking page shows the announced window. Then the dispatcher drags the job on
+// the Gantt (a refused drop, an applied one), the open board follows a move made elsewhere and
+// flags a reassignment.
+
+// The Gantt's geometry as DayGantt draws it (web/src/domain/ganttDrag.ts): the grid's margins,
+// one band per route with the first at the top, whole hours around the routes, at least
+// 08:00–18:00.
+const GRID = { left: 72, right: 16, top: 30, bottom: 26 }
+
+function ganttPixel(box, plan, row, minute) {
+  let from = 480
+  let to = 1080
+  for (const r of plan.routes) {
+    from = Math.min(from, r.departure_minute)
+    to = Math.max(to, r.return_minute)
+  }
+  from = Math.floor(from / 60) * 60
+  to = Math.ceil(to / 60) * 60
+  const w = box.width - GRID.left - GRID.right
+  const h = box.height - GRID.top - GRID.bottom
+  return { x: box.x + GRID.left + ((minute - from) / (to - from)) * w, y: box.y + GRID.top + ((row + 0.5) * h) / plan.routes.length }
+}
+
+// The minute a job's middle must be dropped at to land at `position` among `stops` (the
+// dragged job left out), as dropPosition reads it.
+function dropMinute(stops, orderId, position) {
+  const others = stops.filter((s) => s.order_id !== orderId).map((s) => (s.start_minute + s.end_minute) / 2)
+  const lo = position > 0 ? others[position - 1] : (others[0] ?? 600) - 90
+  const hi = position < others.length ? others[position] : (others.at(-1) ?? 600) + 90
+  return (lo + hi) / 2
+}
+
 export async function dispatchPath(t) {
   const { base, step, login, newPage, shot, check, api, desktop, phone, log, PASSWORD, FIRST_PHONE } = t
   const as = async (username) =>
@@ -10,6 +41,21 @@ export async function dispatchPath(t) {
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000))
   const tomorrow = beijing(1)
   const state = { booking: null, team: null, number: null, technician: null }
+  const dispatcherToken = async () => as('dispatcher01')
+  const getPlan = async () => api(base, `/api/v1/dispatch/day-plans?team_id=${state.team}&date=${tomorrow}`, { token: await dispatcherToken() })
+
+  // The dispatch board with the day plan of the test's team for tomorrow.
+  async function openDayPlan(page) {
+    await page.goto(`${base}/dispatch`)
+    const panel = page.locator('[data-test=day-plan]')
+    await panel.waitFor()
+    await panel.locator('[data-test=plan-team]').click()
+    await page.locator(`.el-select-dropdown__item[data-team="${state.team}"]:visible`).click()
+    const date = panel.locator('[data-test=plan-date] input')
+    await date.fill(tomorrow)
+    await date.press('Enter')
+    return panel
+  }
 
   await step('dispatch day plan — setup: an appointment tomorrow 09:00–11:00', async () => {
     const agent = await as('agent01')
@@ -47,14 +93,7 @@ export async function dispatchPath(t) {
     const context = await desktop()
     const page = await newPage(context, base)
     await login(page, 'dispatcher01')
-    await page.goto(`${base}/dispatch`)
-    const panel = page.locator('[data-test=day-plan]')
-    await panel.waitFor()
-    await panel.locator('[data-test=plan-team]').click()
-    await page.locator(`.el-select-dropdown__item[data-team="${state.team}"]:visible`).click()
-    const date = panel.locator('[data-test=plan-date] input')
-    await date.fill(tomorrow)
-    await date.press('Enter')
+    const panel = await openDayPlan(page)
     await panel.locator('[data-state=empty]').waitFor()
     await panel.locator('[data-test=plan-run]').click()
     await panel.locator('[data-test=plan-summary]').waitFor({ timeout: 20_000 })
@@ -111,6 +150,116 @@ export async function dispatchPath(t) {
     await window.waitFor()
     check((await window.innerText()).includes('09:00–11:00'), `window text: ${await window.innerText()}`)
     await shot(page, 'track-planned-window-phone')
+    await context.close()
+  })
+  // Where the booked job can go, found with the server's move check: one place it is refused
+  // and one (with another technician) it fits.
+  async function dropTargets(plan) {
+    const token = await dispatcherToken()
+    const out = { refused: null, fits: null }
+    for (const [row, route] of plan.routes.entries()) {
+      if (route.user_id === state.technician) continue
+      const places = route.stops.filter((s) => s.order_id !== state.booking.work_order_id).length
+      for (let position = 0; position <= places; position++) {
+        const body = { team_id: state.team, date: tomorrow, order_id: state.booking.work_order_id, to_user_id: route.user_id, position, apply: false }
+        const answer = await api(base, '/api/v1/dispatch/day-plans/move', { method: 'POST', token, body })
+        const place = { row, route, position, answer }
+        if (!answer.feasible && !out.refused) out.refused = place
+        if (answer.feasible && !out.fits) out.fits = place
+      }
+    }
+    return out
+  }
+
+  // Presses on the booked job's bar, drags it to `place` and waits for the verdict before letting go.
+  async function dragTo(page, plan, place) {
+    const box = await page.locator('[data-test=day-gantt]').boundingBox()
+    const row = plan.routes.findIndex((r) => r.user_id === state.technician)
+    const stop = plan.routes[row].stops.find((s) => s.order_id === state.booking.work_order_id)
+    const from = ganttPixel(box, plan, row, (stop.start_minute + stop.end_minute) / 2)
+    const to = ganttPixel(box, plan, place.row, dropMinute(place.route.stops, stop.order_id, place.position))
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 12, from.y, { steps: 3 })
+    await page.mouse.move(to.x, to.y, { steps: 10 })
+    const ghost = page.locator('[data-test=drag-ghost]')
+    await ghost.waitFor()
+    await page.waitForFunction(() => !['checking', 'idle'].includes(document.querySelector('[data-test=drag-ghost]')?.dataset.state ?? 'idle'))
+    const verdict = { state: await ghost.getAttribute('data-state'), text: await page.locator('[data-test=drag-verdict]').innerText() }
+    return { verdict, up: () => page.mouse.up() }
+  }
+
+  await step('dispatch day plan — dragging a job on the Gantt: a refused drop and an applied one', async () => {
+    check(state.technician, 'no planned technician')
+    const before = await getPlan()
+    const targets = await dropTargets(before)
+    check(targets.fits, 'no technician the job fits with')
+    const context = await desktop()
+    const page = await newPage(context, base)
+    await login(page, 'dispatcher01')
+    const panel = await openDayPlan(page)
+    await panel.locator('[data-test=day-gantt] canvas').waitFor()
+    await panel.locator('[data-test=day-gantt]').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(500) // the chart's first layout
+    if (targets.refused) {
+      const drop = await dragTo(page, before, targets.refused)
+      check(drop.verdict.state === 'infeasible', `refused place shown as ${drop.verdict.state}: ${drop.verdict.text}`)
+      log(`  while dragging: ${drop.verdict.text}`)
+      await drop.up() // before any picture: shot() moves the mouse
+      const refused = panel.locator('[data-test=drop-refused]')
+      await refused.waitFor()
+      await shot(page, 'dispatch-drag-refused')
+      log(`  refused: ${(await refused.innerText()).replaceAll('\n', ' ')}`)
+      check((await getPlan()).revision === before.revision, 'a refused drop changed the plan')
+    } else {
+      log('  every place fits: no refused drop to show (the team has room everywhere)')
+    }
+    const drop = await dragTo(page, before, targets.fits)
+    check(drop.verdict.state === 'feasible', `fitting place shown as ${drop.verdict.state}: ${drop.verdict.text}`)
+    log(`  while dragging: ${drop.verdict.text}`)
+    await drop.up()
+    const box = page.locator('.el-message-box')
+    await box.waitFor()
+    await shot(page, 'dispatch-drag-confirm') // the green ghost stays under the question
+    check((await box.innerText()).includes(state.number), 'the confirmation does not name the job')
+    await box.locator('.el-button--primary').click()
+    await panel.locator('[data-test=plan-summary]', { hasText: `第 ${before.revision + 1} 版` }).waitFor()
+    const after = await getPlan()
+    const moved = after.routes.find((r) => r.stops.some((s) => s.order_id === state.booking.work_order_id))
+    check(moved?.user_id === targets.fits.route.user_id, `the job is with ${moved?.name}, not ${targets.fits.route.name}`)
+    state.technician = moved.user_id
+    check(page.errors.length === 0, `page errors: ${page.errors}`)
+    await context.close()
+  })
+
+  await step('dispatch day plan — the open board follows a move made elsewhere and flags a reassignment', async () => {
+    check(state.technician, 'no planned technician')
+    const context = await desktop()
+    const page = await newPage(context, base)
+    await login(page, 'dispatcher01')
+    const panel = await openDayPlan(page)
+    const before = await getPlan()
+    await panel.locator('[data-test=plan-summary]', { hasText: `第 ${before.revision} 版` }).waitFor()
+    await page.waitForTimeout(1000) // the event stream is open
+    // Another dispatcher moves the job back: dayplan.changed reloads the open plan.
+    const token = await dispatcherToken()
+    const back = before.routes.find((r) => r.user_id !== state.technician)
+    const fits = await api(base, '/api/v1/dispatch/day-plans/move', { method: 'POST', token, body: { team_id: state.team, date: tomorrow, order_id: state.booking.work_order_id, to_user_id: back.user_id, position: 0, apply: false } })
+    if (fits.feasible) {
+      await api(base, '/api/v1/dispatch/day-plans/move', { method: 'POST', token, body: { team_id: state.team, date: tomorrow, order_id: state.booking.work_order_id, to_user_id: back.user_id, position: 0, apply: true } })
+      await panel.locator('[data-test=plan-summary]', { hasText: `第 ${before.revision + 1} 版` }).waitFor()
+      log(`  reloaded by dayplan.changed: revision ${before.revision + 1}`)
+    }
+    // The job is assigned to someone else outside the plan: the plan is flagged as stale.
+    const plan = await getPlan()
+    const holder = plan.routes.find((r) => r.stops.some((s) => s.order_id === state.booking.work_order_id))
+    const other = plan.routes.find((r) => r.user_id !== holder.user_id)
+    const order = await api(base, `/api/v1/work-orders/${state.booking.work_order_id}`, { token })
+    await api(base, `/api/v1/work-orders/${order.id}/transitions`, { method: 'POST', token, body: { action: 'assign', assignee_id: other.user_id, version: order.version, note: '电话改派' } })
+    await panel.locator('[data-test=plan-stale]').waitFor()
+    await panel.scrollIntoViewIfNeeded()
+    await shot(page, 'dispatch-day-plan-stale')
+    check(page.errors.length === 0, `page errors: ${page.errors}`)
     await context.close()
   })
 }

@@ -39,6 +39,17 @@ const dsp: typeof zh = {
     applied: 'Moved and assigned',
     pick: 'Pick a job and a technician',
   },
+  drag: {
+    tip: 'Drag a blue job bar to another technician’s row or another time to move it; whether it fits shows before you let go.',
+    hint: 'Drop as stop {n} of {name}',
+    checking: 'Checking…',
+    feasible: 'Feasible: stop {n} of {name}, starting about {time}',
+    confirm_title: 'Move the job',
+    confirm: 'Move {order} to {name} as stop {n}, starting about {time}? It is assigned to them at once.',
+    refused: '{order} cannot go to {name} as stop {n}; the plan is unchanged:',
+  },
+  stale: 'An order of this plan was reassigned or cancelled elsewhere; the plan shown may be out of date.',
+  reload: 'Reload',
   violation: {
     late: '{order} could only start at {time}, after its window',
     shift_overrun: 'Back at the depot only at {time}, after the shift',

@@ -37,6 +37,17 @@ const dsp = {
     applied: '已改派，并已通知工单流转',
     pick: '请选择工单和师傅',
   },
+  drag: {
+    tip: '拖动蓝色作业条到其他师傅的行或其他时间，可改派或调整顺序；松开前会显示是否可行。',
+    hint: '放到 {name} 的第 {n} 站',
+    checking: '正在检查可行性…',
+    feasible: '可行：{name} 第 {n} 站，预计 {time} 开工',
+    confirm_title: '确认改派',
+    confirm: '把 {order} 改派给 {name}，排在第 {n} 站，预计 {time} 开工。确认后将派单并通知工单流转。',
+    refused: '不能把 {order} 放到 {name} 的第 {n} 站，计划未改变：',
+  },
+  stale: '计划中的工单已在别处被改派或撤销，当前计划可能已过时。',
+  reload: '重新加载',
   violation: {
     late: '{order} 将在 {time} 才能开始，超出预约时段',
     shift_overrun: '{time} 才能收工回站，超出班次',
