@@ -3,7 +3,7 @@
 // unplanned list, checks a move; the technician sees the stop in tomorrow's route on the phone;
 // the customer's tracking page shows the announced window. Then the dispatcher drags the job on
 // the Gantt (a refused drop, an applied one), the open board follows a move made elsewhere and
-// flags a reassignment.
+// flags a reassignment, and an emergency order's drawer shows what pre-empting a technician does.
 
 // The Gantt's geometry as DayGantt draws it (web/src/domain/ganttDrag.ts): the grid's margins,
 // one band per route with the first at the top, whole hours around the routes, at least
@@ -259,6 +259,63 @@ export async function dispatchPath(t) {
     await panel.locator('[data-test=plan-stale]').waitFor()
     await panel.scrollIntoViewIfNeeded()
     await shot(page, 'dispatch-day-plan-stale')
+    check(page.errors.length === 0, `page errors: ${page.errors}`)
+    await context.close()
+  })
+
+  await step('dispatch day plan — an emergency order shows what pre-empting a technician does', async () => {
+    check(state.team, 'no team')
+    const agent = await as('agent01')
+    const token = await dispatcherToken()
+    const pop = await api(base, `/api/v1/customers?phone=${FIRST_PHONE}`, { token: agent })
+    const customer = pop.items[0]
+    const account = customer.accounts[0]
+    const categories = (await api(base, '/api/v1/work-order-categories', { token: agent })).items
+    const leaf = (c) => !categories.some((x) => x.parent === c.code)
+    const category = categories.find((c) => c.code.startsWith(`${account.utility}.`) && c.suggested_priority === 'emergency' && c.site_visit && leaf(c))
+    check(category, `no emergency category for ${account.utility}`)
+    const created = await api(base, '/api/v1/work-orders', {
+      method: 'POST',
+      token: agent,
+      body: { type: 'repair', category: category.code, priority: 'emergency', title: `${category.name}（浏览器测试）`, customer_id: customer.id, account_id: account.id },
+    })
+    const plan = await getPlan()
+    const busiest = [...plan.routes].sort((a, b) => b.stops.length - a.stops.length)[0]
+    log(`  emergency ${created.number} (${category.code}), pre-empting ${busiest.name} with ${busiest.stops.length} stops`)
+    const context = await desktop()
+    const page = await newPage(context, base)
+    await login(page, 'dispatcher01')
+    await page.goto(`${base}/dispatch`)
+    await page.locator(`[data-test=order-columns] [data-order="${created.number}"]`).click()
+    const drawer = page.locator('[data-test=order-drawer]')
+    const preempt = drawer.locator('[data-test=preempt-panel]')
+    await preempt.waitFor()
+    await preempt.locator('[data-test=preempt-team]').click()
+    await page.locator(`.el-select-dropdown__item[data-team="${state.team}"]:visible`).click()
+    const date = preempt.locator('[data-test=preempt-date] input')
+    await date.fill(tomorrow)
+    await date.press('Enter')
+    await preempt.locator('[data-test=preempt-tech]').click()
+    await page.locator(`.el-select-dropdown__item[data-user="${busiest.user_id}"]:visible`).click()
+    const answer = preempt.locator('[data-test=preempt-answer]')
+    await answer.waitFor()
+    log(`  moved ${await answer.getAttribute('data-moved')}, windows broken ${await answer.getAttribute('data-broken')}`)
+    await answer.scrollIntoViewIfNeeded()
+    await shot(page, 'dispatch-preempt')
+    const assign = preempt.locator('[data-test=preempt-assign]')
+    if (await assign.isEnabled()) {
+      await assign.click()
+      const deadline = Date.now() + 5000
+      let after = null
+      while (Date.now() < deadline) {
+        after = await api(base, `/api/v1/work-orders/${created.id}`, { token })
+        if (after.assignee_id === busiest.user_id) break
+        await page.waitForTimeout(200)
+      }
+      check(after?.assignee_id === busiest.user_id, `the emergency is assigned to ${after?.assignee_id}, not ${busiest.user_id}`)
+    } else {
+      log(`  assign is not offered in state ${created.state}`)
+    }
     check(page.errors.length === 0, `page errors: ${page.errors}`)
     await context.close()
   })

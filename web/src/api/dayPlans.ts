@@ -76,6 +76,22 @@ export interface MoveAnswer {
   stops: Pick<DayPlanStop, 'order_id' | 'arrival_minute' | 'start_minute' | 'end_minute' | 'window_start_minute' | 'window_end_minute'>[]
 }
 
+export interface PreemptRequest {
+  team_id: number
+  date: string
+  order_id: number
+  to_user_id: number
+}
+
+/** What sending the technician to an emergency now does to the rest of their stored day. */
+export interface PreemptAnswer {
+  emergency: { order_id: number; number: string; arrival_minute: number; start_minute: number; end_minute: number }
+  /** Every job whose start moves; `window_kept` false = the announced window no longer holds. */
+  moved: { order_id: number; number: string; old_start_minute: number; new_start_minute: number; window_kept: boolean }[]
+  violations: MoveViolation[]
+  return_minute: number
+}
+
 export interface MyStop extends DayPlanStop {
   address: string
 }
@@ -93,6 +109,11 @@ export function getDayPlan(team_id: number, date: string): Promise<DayPlan> {
 /** Whether the move keeps every window; applied when `apply` and feasible (409 otherwise). */
 export function moveInDayPlan(move: MoveRequest): Promise<MoveAnswer> {
   return request(routes.moveInDayPlan, { body: move })
+}
+
+/** Read-only: which of the technician's jobs an emergency pushes back, and to when. */
+export function preemptInDayPlan(preempt: PreemptRequest): Promise<PreemptAnswer> {
+  return request(routes.preemptInDayPlan, { body: preempt })
 }
 
 /** The signed-in technician's stops of the day (today by default), in order. */

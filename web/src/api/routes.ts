@@ -39,6 +39,7 @@ export const routes = {
   planDay: 'POST /api/v1/dispatch/day-plans',
   getDayPlan: 'GET /api/v1/dispatch/day-plans',
   moveInDayPlan: 'POST /api/v1/dispatch/day-plans/move',
+  preemptInDayPlan: 'POST /api/v1/dispatch/day-plans/preempt',
   myStops: 'GET /api/v1/technicians/me/stops',
 
   transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',

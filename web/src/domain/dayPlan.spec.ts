@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DayPlanRoute, DayPlanStop } from '@/api/dayPlans'
-import { clock, dayRange, ganttBars, isoDay, planningUnits, routePaths, travelMinutes, unitsUnder, windowText } from './dayPlan'
+import { clock, dayRange, ganttBars, isoDay, planningUnits, planningUnitsAbove, routePaths, travelMinutes, unitsUnder, windowText } from './dayPlan'
 
 function stop(order_id: number, x_km: number, arrival: number, start: number, minutes = 60): DayPlanStop {
   return {
@@ -85,5 +85,22 @@ describe('planning units', () => {
   it('takes a unit with everything under it', () => {
     expect([...unitsUnder(units, 9)].sort((a, b) => a - b)).toEqual([9, 11, 12, 13])
     expect([...unitsUnder(units, 12)]).toEqual([12])
+  })
+})
+
+describe('planningUnitsAbove', () => {
+  const units = [
+    { id: 1, parent_id: null },
+    { id: 2, parent_id: 1 },
+    { id: 3, parent_id: 2 },
+    { id: 4, parent_id: 2 },
+  ]
+  it('lists the unit and the planning units above it, nearest first', () => {
+    expect(planningUnitsAbove(units, [2, 3, 4], 3)).toEqual([3, 2])
+    expect(planningUnitsAbove(units, [2, 4], 3)).toEqual([2])
+  })
+  it('is empty without a unit or outside the planning units', () => {
+    expect(planningUnitsAbove(units, [2, 3], null)).toEqual([])
+    expect(planningUnitsAbove(units, [4], 3)).toEqual([])
   })
 })

@@ -109,3 +109,16 @@ export function planningUnits(units: readonly { id: number; parent_id: number | 
   for (const id of crews) if (!out.includes(id)) out.push(id)
   return out
 }
+
+/**
+ * The planning units that cover `unit` (an order's department): the unit itself and the units
+ * above it, nearest first, kept only when a day can be planned for them.
+ */
+export function planningUnitsAbove(units: readonly { id: number; parent_id: number | null }[], planning: readonly number[], unit: number | null): number[] {
+  const parent = new Map(units.map((u) => [u.id, u.parent_id]))
+  const out: number[] = []
+  for (let at: number | null | undefined = unit; at !== null && at !== undefined && !out.includes(at); at = parent.get(at)) {
+    if (planning.includes(at)) out.push(at)
+  }
+  return out
+}
