@@ -94,6 +94,20 @@ export async function workflowPath(t) {
     await page.locator('[data-test=step-submit]').click()
     await drawer.locator('[data-test=order-facts]').getByText('已派发').waitFor()
     await drawer.locator('[data-step=assign]').click()
+    // The ranked suggestions are the server's, best first; a click chooses one.
+    const disp = await api(base, '/api/v1/auth/login', { method: 'POST', body: { username: 'dispatcher01', password: PASSWORD } })
+    const ranked = await api(base, `/api/v1/work-orders/${state.order.id}/assignee-suggestions`, { token: disp.token })
+    const suggestions = form.locator('[data-test=step-suggestions][data-state=ready]')
+    await suggestions.waitFor()
+    const rows = suggestions.locator('[data-test=step-suggestion]')
+    check((await rows.count()) === Math.min(ranked.items.length, 5), `the dialog lists ${await rows.count()} of ${ranked.items.length} suggestions`)
+    if (ranked.items.length) {
+      check((await rows.first().getAttribute('data-user')) === String(ranked.items[0].user_id), 'the best suggestion is not first')
+      await rows.first().click()
+      await form.locator('[data-test=step-assignee]').getByText(ranked.items[0].name).waitFor()
+    } else {
+      await suggestions.getByText('暂无').waitFor()
+    }
     await form.locator('[data-test=step-assignee]').click()
     await pick(page, tech.user.display_name)
     await shot(page, 'dispatch-assign')

@@ -43,6 +43,7 @@ export const routes = {
   myStops: 'GET /api/v1/technicians/me/stops',
 
   transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',
+  assigneeSuggestions: 'GET /api/v1/work-orders/{id}/assignee-suggestions',
   getWorkOrderSettings: 'GET /api/v1/work-order-settings',
   putWorkOrderSettings: 'PUT /api/v1/work-order-settings',
   track: 'GET /api/v1/track/{code}',

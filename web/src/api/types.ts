@@ -341,6 +341,22 @@ export interface WorkOrder {
   version: number
 }
 
+/** Who could take an order, best first (docs/design/work-orders.md, "Routing"). */
+export interface AssigneeSuggestion {
+  user_id: number
+  name: string
+  org_unit_id: number
+  open_orders: number
+  trade: Trade | null
+  skill_level: number
+  /** From where they are to the order; null when the order's place is unknown. */
+  travel_minutes: number | null
+  on_shift: boolean
+  /** Can be there by the order's arrival deadline. */
+  in_time: boolean
+  reason: string
+}
+
 export interface WorkOrderPage {
   items: WorkOrder[]
   total: number

@@ -1,7 +1,7 @@
 import { request } from './http'
 import type { TransitionRequest, Tracking, WorkOrderDetail, WorkOrderFull, WorkOrderSettings } from './workflow'
 import { routes } from './routes'
-import type { Items, NewWorkOrder, WorkOrder, WorkOrderCategory, WorkOrderPage, WorkOrderQuery } from './types'
+import type { AssigneeSuggestion, Items, NewWorkOrder, WorkOrder, WorkOrderCategory, WorkOrderPage, WorkOrderQuery } from './types'
 
 /** Work orders, newest first, within the caller's data scope (workorders:read). */
 export function listWorkOrders(query: WorkOrderQuery = {}): Promise<WorkOrderPage> {
@@ -25,6 +25,11 @@ export async function listWorkOrderCategories(): Promise<WorkOrderCategory[]> {
 /** One step of the state machine; the answer is the order after it (409 when it changed). */
 export function transitionWorkOrder(id: number, step: TransitionRequest): Promise<WorkOrderFull> {
   return request(routes.transitionWorkOrder, { path: { id }, body: step })
+}
+
+/** Who could take the order, soonest there first (workorders:dispatch). */
+export async function suggestAssignees(id: number): Promise<AssigneeSuggestion[]> {
+  return (await request<Items<AssigneeSuggestion>>(routes.assigneeSuggestions, { path: { id } })).items
 }
 
 /** One order with its history (getWorkOrder typed with the detail fields). */

@@ -45,6 +45,17 @@ const wf: WorkflowMessages = {
     satisfaction: 'Satisfaction',
     comment: 'Customer comment',
   },
+  suggest: {
+    title: 'Suggested (soonest there, open orders and skill; click to choose)',
+    best: 'Best',
+    travel: 'about {n} min away',
+    open: '{n} open',
+    level: '{trade} level {n}',
+    off_shift: 'Off shift now',
+    late: 'Misses the arrival deadline',
+    none: 'Nobody in the department with the skill is on duty; choose from everyone below',
+    failed: 'Suggestions are unavailable right now; choose from everyone below',
+  },
   board: {
     columns: 'Board',
     table: 'Table',

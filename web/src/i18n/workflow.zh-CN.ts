@@ -43,6 +43,17 @@ const wf = {
     satisfaction: '满意度',
     comment: '客户意见',
   },
+  suggest: {
+    title: '推荐处理人（按到场先后、在办工单与技能排序，点击选用）',
+    best: '推荐',
+    travel: '约 {n} 分钟可到',
+    open: '在办 {n} 单',
+    level: '{trade} {n} 级',
+    off_shift: '当前不在班',
+    late: '赶不上到场时限',
+    none: '本部门暂无有此技能且在岗的技术人员，可从下方全部人员中选择',
+    failed: '推荐列表暂时无法获取，可从下方全部人员中选择',
+  },
   board: {
     columns: '看板',
     table: '列表',
