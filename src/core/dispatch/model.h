@@ -84,11 +84,11 @@ struct Vehicle {
 struct Problem {
   std::vector<Job> jobs;
   std::vector<Vehicle> vehicles;
-  // Work balancing: every used vehicle adds balance_weight × (its day's duration)² to the
-  // objective, the duration running from leaving the depot to returning, waits included. The
-  // square makes two half days cheaper than one full day for the same work, so the search
-  // spreads jobs over the crew unless that costs more travel than it saves. 0 (the default,
-  // and the Solomon benchmark's setting) is the pure travel objective.
+  // Work balancing: every used vehicle adds balance_weight × (its working time)² to the
+  // objective, working time being travel and service — not waits, not the break. The square
+  // makes two half days cheaper than one full day for the same work, so the search spreads jobs
+  // over the crew unless that costs more travel than it saves. 0 (the default, and the Solomon
+  // benchmark's setting) is the pure travel objective.
   double balance_weight = 0;
 };
 

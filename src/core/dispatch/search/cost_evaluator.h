@@ -22,7 +22,7 @@ inline constexpr double kImprovement = 1e-9;
 struct CostBreakdown {
   double distance = 0;
   double fixed = 0;
-  double balance = 0;  // Σ balance_weight × route duration² (Problem::balance_weight)
+  double balance = 0;  // Σ balance_weight × route working time² (Problem::balance_weight)
   std::int64_t load_excess = 0;
   double time_warp = 0;
   double unassigned_penalty = 0;
@@ -48,7 +48,7 @@ class CostEvaluator {
   }
 
   static double BalanceCost(const Segment& whole, const VehicleData& vehicle) {
-    return vehicle.balance_weight * whole.timing.duration * whole.timing.duration;
+    return vehicle.balance_weight * whole.work * whole.work;
   }
 
   // RouteCost with the time warp and the balance term taken as zero: a lower bound from

@@ -36,7 +36,7 @@ struct VehicleData {
   double shift_latest = 0;
   std::int64_t capacity = 0;
   double fixed_cost = 0;
-  double balance_weight = 0;  // Problem::balance_weight, per route: × duration²
+  double balance_weight = 0;  // Problem::balance_weight, per route: × working time²
   bool has_break = false;
   // Vehicles of one class are interchangeable: same depots, shift, capacity, skills, break and
   // cost, and no job pinned to them. Crossover and insertion exploit that symmetry.

@@ -48,6 +48,7 @@ struct Segment {
   int last = -1;
   Timing timing;  // of the located part, including breaks taken after the first located stop
   double distance = 0;
+  double work = 0;  // service and travel time inside the segment; waits and breaks excluded
   std::int64_t load = 0;
   bool lead_break = false;  // a break comes before `first`, at a place not yet known
   Timing break_timing;
@@ -60,6 +61,7 @@ struct Segment {
     Segment segment;
     segment.first = segment.last = location;
     segment.timing = {service, 0, earliest, latest};
+    segment.work = service;
     segment.load = demand;
     return segment;
   }
@@ -90,7 +92,9 @@ template <class Matrix>
     result.timing = Then(result.timing, b.break_timing, 0.0);
   }
   if (b.Located()) {
-    result.timing = Then(result.timing, b.timing, matrix.Time(a.last, b.first));
+    const double travel = matrix.Time(a.last, b.first);
+    result.timing = Then(result.timing, b.timing, travel);
+    result.work += travel + b.work;
     result.distance += matrix.Distance(a.last, b.first) + b.distance;
     result.load += b.load;
     result.last = b.last;

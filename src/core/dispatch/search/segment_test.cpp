@@ -35,6 +35,7 @@ Segment SegmentOf(const Stop& stop) {
 struct Replay {
   double time_warp = 0;
   double distance = 0;
+  double work = 0;  // travel and service, not waits or breaks
   std::int64_t load = 0;
 };
 
@@ -50,7 +51,9 @@ Replay Simulate(const std::vector<Stop>& stops, const Points& points) {
     if (i > 0 && stop.location >= 0) {
       time += points.Time(here, stop.location);
       replay.distance += points.Distance(here, stop.location);
+      replay.work += points.Time(here, stop.location);
     }
+    if (stop.location >= 0) replay.work += stop.duration;
     if (stop.location >= 0) here = stop.location;
     time = std::max(time, stop.earliest);
     if (time > stop.latest) {
@@ -114,6 +117,7 @@ TEST(DispatchSegment, MatchesAStepByStepReplay) {
     const Segment segment = FoldLeft(stops, points);
     EXPECT_NEAR(segment.timing.time_warp, replay.time_warp, 1e-9) << "round " << round;
     EXPECT_NEAR(segment.distance, replay.distance, 1e-9);
+    EXPECT_NEAR(segment.work, replay.work, 1e-9);
     EXPECT_EQ(segment.load, replay.load);
   }
 }
@@ -138,6 +142,7 @@ TEST(DispatchSegment, ConcatenationIsAssociative) {
       EXPECT_NEAR(left.timing.earliest, other->timing.earliest, 1e-9);
       EXPECT_NEAR(left.timing.latest, other->timing.latest, 1e-9);
       EXPECT_NEAR(left.distance, other->distance, 1e-9);
+      EXPECT_NEAR(left.work, other->work, 1e-9);
       EXPECT_EQ(left.load, other->load);
     }
   }
