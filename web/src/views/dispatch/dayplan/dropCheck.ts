@@ -4,7 +4,7 @@
 // refused with its reasons and changes nothing.
 import { shallowRef } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { moveInDayPlan, type DayPlan, type MoveAnswer } from '@/api/dayPlans'
+import { moveInDayPlan, type DayPlan, type MoveAnswer, type MoveViolation } from '@/api/dayPlans'
 import { clock } from '@/domain/dayPlan'
 import { i18n } from '@/i18n'
 import { errorText } from '@/i18n/errors'
@@ -27,8 +27,8 @@ export interface DropVerdict {
 export function useDropCheck(plan: () => DayPlan | null, applied: () => void) {
   const { t } = i18n.global
   const verdict = shallowRef<DropVerdict | null>(null)
-  /** The last refused drop with its answer, shown until the next drag. */
-  const refused = shallowRef<{ target: DropTarget; reasons: string[] } | null>(null)
+  /** The last refused drop with what it would break, shown until the next drag. */
+  const refused = shallowRef<{ target: DropTarget; violations: MoveViolation[] } | null>(null)
   const answers = new Map<string, Promise<MoveAnswer>>()
   let asked = 0
 
@@ -93,7 +93,7 @@ export function useDropCheck(plan: () => DayPlan | null, applied: () => void) {
     if (mine !== asked) return
     verdict.value = verdictOf(answer, target)
     if (!answer.feasible) {
-      refused.value = { target, reasons: reasons(answer) }
+      refused.value = { target, violations: answer.violations }
       return finish(mine)
     }
     const place = { order: target.number, name: target.to_name, n: target.position + 1, time: startOf(answer, target) }
