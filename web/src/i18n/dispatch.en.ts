@@ -41,7 +41,7 @@ const dsp: typeof zh = {
     pick: 'Pick a job and a technician',
   },
   drag: {
-    tip: 'Drag a blue job bar to another technician’s row or another time to move it; whether it fits shows before you let go.',
+    tip: 'Drag a blue job bar to another technician’s row or another time to move it; whether it fits shows before you let go. Without a mouse, use the move check below.',
     hint: 'Drop as stop {n} of {name}',
     checking: 'Checking…',
     feasible: 'Feasible: stop {n} of {name}, starting about {time}',
