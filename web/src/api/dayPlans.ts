@@ -81,6 +81,8 @@ export interface PreemptRequest {
   date: string
   order_id: number
   to_user_id: number
+  /** Rewrite the plan that way and assign the emergency (workorders:dispatch). */
+  apply?: boolean
 }
 
 /** What sending the technician to an emergency now does to the rest of their stored day. */
@@ -90,6 +92,7 @@ export interface PreemptAnswer {
   moved: { order_id: number; number: string; old_start_minute: number; new_start_minute: number; window_kept: boolean }[]
   violations: MoveViolation[]
   return_minute: number
+  applied: boolean
 }
 
 export interface MyStop extends DayPlanStop {
@@ -111,7 +114,7 @@ export function moveInDayPlan(move: MoveRequest): Promise<MoveAnswer> {
   return request(routes.moveInDayPlan, { body: move })
 }
 
-/** Read-only: which of the technician's jobs an emergency pushes back, and to when. */
+/** Which of the technician's jobs an emergency pushes back, and to when; with `apply`, done. */
 export function preemptInDayPlan(preempt: PreemptRequest): Promise<PreemptAnswer> {
   return request(routes.preemptInDayPlan, { body: preempt })
 }

@@ -53,7 +53,7 @@ const dsp: typeof zh = {
   reload: 'Reload',
   preempt: {
     title: 'Emergency pre-emption',
-    lead: 'Pick a planned technician to see what sending them to this order now does to the rest of their day. Nothing changes until you assign.',
+    lead: 'Pick a planned technician to see what sending them to this order now does to the rest of their day. Nothing changes until you send them.',
     technician: 'Technician',
     jobs: '{n} jobs',
     not_planned: 'This team’s day is not planned; pick another team or day.',
@@ -65,10 +65,10 @@ const dsp: typeof zh = {
     kept_no: 'Missed',
     broken: 'The day would break:',
     back: 'Back at the depot about {time}.',
-    then_move: '{n} jobs miss their window: after assigning, move or re-plan them on the day plan and tell the customers.',
+    then_move: '{n} jobs miss their window: sending the technician takes them out of their day (marked “pre-empted”); move them on the day plan and tell the customers.',
     assign: 'Assign to {name}',
     cannot_assign: 'The order’s state does not allow assigning',
-    note: 'Emergency: {name} goes now',
+    done: '{name} is on the way; the day plan is updated, {n} jobs wait to be moved',
   },
   violation: {
     late: '{order} could only start at {time}, after its window',
