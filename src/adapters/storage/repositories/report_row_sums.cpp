@@ -95,7 +95,7 @@ std::vector<CategoryCount> CategoryTally::Top(std::int64_t limit) const {
 
 void CallerTally::Add(const Row& order) {
   if (!order.IsNull(0)) {
-    ++customers_[order.Int(0)];
+    customers_.push_back(order.Int(0));
     return;
   }
   const std::string_view phone = order.Text(1);
@@ -106,10 +106,13 @@ void CallerTally::Add(const Row& order) {
   }
 }
 
-std::vector<CallerCount> CallerTally::Repeaters() const {
+std::vector<CallerCount> CallerTally::Repeaters() {
   std::vector<CallerCount> callers;
-  for (const auto& [customer, orders] : customers_) {
-    if (orders >= 2) callers.push_back({customer, orders});
+  std::ranges::sort(customers_);
+  for (std::size_t first = 0, end = 0; first < customers_.size(); first = end) {
+    while (end < customers_.size() && customers_[end] == customers_[first]) ++end;
+    const auto orders = static_cast<std::int64_t>(end - first);
+    if (orders >= 2) callers.push_back({customers_[first], orders});
   }
   for (const auto& [phone, orders] : phones_) {
     if (orders >= 2) callers.push_back({std::nullopt, orders});

@@ -86,10 +86,12 @@ class CallerTally {
  public:
   // An order's customer_id and contact_phone_idx, in that order.
   void Add(const Row& order);
-  std::vector<CallerCount> Repeaters() const;
+  std::vector<CallerCount> Repeaters();
 
  private:
-  std::unordered_map<std::int64_t, std::int64_t> customers_;
+  // Sorted and counted at the end: a year has a few hundred thousand customers, and counting
+  // them in a hash map (a node per customer) took a fifth of a yearly report's time.
+  std::vector<std::int64_t> customers_;
   std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> phones_;
 };
 
