@@ -3,8 +3,13 @@
 // out by hand from the table in FixtureOrders(); docs/design/reports.md defines them.
 #include <gmock/gmock.h>
 
+#include <algorithm>
+#include <array>
+#include <map>
+
 #include "adapters/storage/sql_city_loader.h"
 #include "core/demo/demo_city.h"
+#include "core/reports/duration_histogram.h"
 #include "core/reports/report_service.h"
 #include "tests/contract/backend_test.h"
 
@@ -18,6 +23,99 @@ constexpr TimeMs kH = kHourMs;
 
 TimeMs Local(int month, int day, int hour, int minute = 0) {
   return FromLocalDate({2026, month, day}, hour * kH + minute * kM);
+}
+
+// The figures recomputed in C++, order by order, from the definitions in docs/design/reports.md:
+// what any statement, index or shape of SQL must keep answering.
+struct Expected {
+  ReportCounters counts;
+  std::map<std::int64_t, std::int64_t> buckets;  // resolve-time bucket → orders resolved in time
+};
+
+std::array<std::int64_t, 16> Fields(const ReportCounters& c) {
+  return {c.created,     c.resolved,         c.closed,         c.cancelled,
+          c.merged,      c.response_due,     c.response_met,   c.arrival_due,
+          c.arrival_met, c.resolution_due,   c.resolution_met, c.resolve_ms_sum,
+          c.rated,       c.satisfaction_sum, c.satisfied,      c.unsatisfied};
+}
+
+bool Before(const std::optional<TimeMs>& at, TimeMs end) {
+  return at && *at < end;
+}
+
+bool InScope(const WorkOrder& o, const ReportScope& s) {
+  const auto id_matches = [](const std::optional<std::int64_t>& value, std::int64_t filter) {
+    if (filter == 0) return true;
+    if (filter == kReportNoneId) return !value.has_value();
+    return value == filter;
+  };
+  if (o.created_at < s.from || o.created_at >= s.to) return false;
+  if (s.type && o.type != *s.type) return false;
+  if (!s.category.empty() && o.category != s.category &&
+      !o.category.starts_with(s.category + ".")) {
+    return false;
+  }
+  if (s.restricted && o.district_id &&
+      std::ranges::find(s.district_ids, *o.district_id) == s.district_ids.end()) {
+    return false;
+  }
+  return id_matches(o.district_id, s.district_id) && id_matches(o.department_id, s.department_id) &&
+         id_matches(o.assignee_id, s.assignee_id) &&
+         (s.created_by == 0 || o.created_by == s.created_by) &&
+         (s.customer_id == 0 || o.customer_id == s.customer_id);
+}
+
+std::string KeyOf(const WorkOrder& o, ReportKey key, TimeMs utc_offset) {
+  const auto id = [](const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string("none");
+  };
+  switch (key) {
+    case ReportKey::kType:
+      return std::string(WorkOrderTypeCode(o.type));
+    case ReportKey::kCategory:
+      return o.category;
+    case ReportKey::kDistrict:
+      return id(o.district_id);
+    case ReportKey::kDepartment:
+      return id(o.department_id);
+    case ReportKey::kAgent:
+      return std::to_string(o.created_by);
+    case ReportKey::kAssignee:
+      return id(o.assignee_id);
+    case ReportKey::kLocalDay:
+      return std::to_string((o.created_at + utc_offset) / kDayMs);
+  }
+  return "";
+}
+
+void Count(const WorkOrder& o, TimeMs end, Expected& e) {
+  ReportCounters& c = e.counts;
+  const bool resolved = Before(o.resolved_at, end);
+  const bool closed_in_time = Before(o.closed_at, end);
+  const auto met = [&](const std::optional<TimeMs>& done, const std::optional<TimeMs>& due) {
+    return due && Before(done, end) && *done <= *due;
+  };
+  c.created += 1;
+  c.resolved += resolved;
+  c.closed += o.state == WorkOrderState::kClosed && closed_in_time;
+  c.cancelled += o.state == WorkOrderState::kCancelled && closed_in_time;
+  c.merged += o.state == WorkOrderState::kMerged && closed_in_time;
+  c.response_due += o.due_response_at.has_value();
+  c.response_met += met(o.responded_at, o.due_response_at);
+  c.arrival_due += o.due_arrival_at.has_value();
+  c.arrival_met += met(o.arrived_at, o.due_arrival_at);
+  c.resolution_due += o.due_resolution_at.has_value();
+  c.resolution_met += met(o.resolved_at, o.due_resolution_at);
+  if (resolved) {
+    c.resolve_ms_sum += *o.resolved_at - o.created_at;
+    e.buckets[DurationBucketOf(*o.resolved_at - o.created_at)] += 1;
+  }
+  if (closed_in_time && o.satisfaction) {
+    c.rated += 1;
+    c.satisfaction_sum += *o.satisfaction;
+    c.satisfied += *o.satisfaction >= 4;
+    c.unsatisfied += *o.satisfaction <= 2;
+  }
 }
 
 class ReportContract : public BackendTest {
@@ -373,6 +471,84 @@ TEST_P(ReportContract, WithoutReportsReadTheAnswerIs403) {
   auto refused = reports_.Run(agent, November());
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+}
+
+// Every grouping key × a dozen filter shapes × two period ends (one with an order resolved and
+// closed after it), against the figures counted one by one in C++: the statements' shapes, the
+// covering index and the resolve-time buckets must not change a single number.
+TEST_P(ReportContract, EveryKeyAndFilterShapeMatchesTheOrdersCountedOneByOne) {
+  const std::vector<WorkOrder> orders = FixtureOrders();
+  const std::int64_t a = districts_[0], b = districts_[1];
+  std::vector<ReportScope> scopes;
+  for (const auto& [from, to] : {std::pair{Local(11, 1, 0), Local(12, 1, 0)},
+                                 std::pair{Local(10, 1, 0), Local(12, 10, 0)}}) {
+    const ReportScope all{.from = from, .to = to};
+    scopes.push_back(all);
+    ReportScope s = all;
+    s.type = WorkOrderType::kRepair;
+    scopes.push_back(s);
+    for (std::string category : {"heat", "water.leak", "water.leak.burst"}) {
+      s = all;
+      s.category = category;
+      scopes.push_back(s);
+    }
+    for (std::int64_t district : {a, kReportNoneId}) {
+      s = all;
+      s.district_id = district;
+      scopes.push_back(s);
+    }
+    s = all;
+    s.department_id = s.assignee_id = kReportNoneId;
+    scopes.push_back(s);
+    s = all;
+    s.created_by = 100;
+    s.customer_id = 1;
+    scopes.push_back(s);
+    s = all;
+    s.restricted = true;
+    s.district_ids = {a, b};
+    scopes.push_back(s);
+    s.type = WorkOrderType::kRepair;
+    s.district_id = a;
+    s.category = "water";
+    scopes.push_back(s);
+  }
+  constexpr std::array kKeys{ReportKey::kType,       ReportKey::kCategory, ReportKey::kDistrict,
+                             ReportKey::kDepartment, ReportKey::kAgent,    ReportKey::kAssignee,
+                             ReportKey::kLocalDay};
+  for (const ReportScope& scope : scopes) {
+    for (ReportKey key : kKeys) {
+      std::map<std::string, Expected> expected, actual;
+      for (const WorkOrder& o : orders) {
+        if (InScope(o, scope)) Count(o, scope.to, expected[KeyOf(o, key, scope.utc_offset)]);
+      }
+      ASSERT_TRUE(services.store
+                      .Read([&](StoreSession& session) -> Status {
+                        auto rows = session.Reports().Aggregate(scope, key);
+                        if (!rows) return Fail(rows.error());
+                        for (const ReportRow& row : *rows) {
+                          const std::string k = row.key.none ? "none"
+                                                : !row.key.code.empty()
+                                                    ? row.key.code
+                                                    : std::to_string(row.key.number);
+                          Expected& e = actual[k];
+                          e.counts.Add(row.counters);
+                          if (row.bucket && row.counters.resolved > 0) {
+                            e.buckets[*row.bucket] += row.counters.resolved;
+                          }
+                        }
+                        return Ok();
+                      })
+                      .has_value());
+      const std::string where = "key " + std::to_string(static_cast<int>(key)) + ", scope " +
+                                std::to_string(&scope - scopes.data());
+      ASSERT_EQ(actual.size(), expected.size()) << where;
+      for (const auto& [k, e] : expected) {
+        EXPECT_EQ(Fields(actual[k].counts), Fields(e.counts)) << where << ", group " << k;
+        EXPECT_EQ(actual[k].buckets, e.buckets) << where << ", group " << k;
+      }
+    }
+  }
 }
 
 LIFELINE_ON_BOTH_BACKENDS(ReportContract);

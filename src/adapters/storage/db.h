@@ -76,6 +76,10 @@ class Row {
 struct Query {
   std::string_view name;
   std::string_view sql;
+  // Plan it with its values on every run instead of once (PostgreSQL; SQLite's plans do not
+  // depend on the values). For statements whose best plan depends on them — a report over a day
+  // and over a year — where a generic plan would guess the range's size.
+  bool plan_with_values = false;
 };
 
 using RowVisitor = FunctionRef<Status(const Row&)>;

@@ -72,7 +72,9 @@ struct ReportKeyValue {
 };
 
 // One group × one resolve-time bucket: `bucket` is the histogram bucket (see
-// duration_histogram.h) that this row's resolved orders fall in, none for the unresolved.
+// duration_histogram.h) of the resolve time of this row's orders, none for the unresolved. The
+// histogram counts `counters.resolved`, so orders resolved only after the period may share the
+// row without counting in it.
 struct ReportRow {
   ReportKeyValue key;
   std::optional<std::int64_t> bucket{};

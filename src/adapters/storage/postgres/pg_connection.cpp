@@ -169,7 +169,7 @@ Error PgConnection::ErrorOf(const PGresult* result, std::string_view what) const
 Result<std::int64_t> PgConnection::Run(const Query& query, std::span<const SqlArg> args,
                                        const RowVisitor* on_row) {
   const std::string name(query.name);
-  if (!prepared_.contains(name)) {
+  if (!query.plan_with_values && !prepared_.contains(name)) {
     const std::string sql(query.sql);
     PgResult prepared(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));
     if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
@@ -206,8 +206,13 @@ Result<std::int64_t> PgConnection::Run(const Query& query, std::span<const SqlAr
     values[i] = storage[i].c_str();
     lengths[i] = static_cast<int>(storage[i].size());
   }
-  PgResult result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(args.size()), values.data(),
-                                 lengths.data(), formats.data(), 0));
+  // The unnamed statement is planned with the values bound to it.
+  PgResult result(query.plan_with_values
+                      ? PQexecParams(conn_, std::string(query.sql).c_str(),
+                                     static_cast<int>(args.size()), nullptr, values.data(),
+                                     lengths.data(), formats.data(), 0)
+                      : PQexecPrepared(conn_, name.c_str(), static_cast<int>(args.size()),
+                                       values.data(), lengths.data(), formats.data(), 0));
   const ExecStatusType status = PQresultStatus(result.get());
   if (status == PGRES_TUPLES_OK) {
     const int rows = PQntuples(result.get());

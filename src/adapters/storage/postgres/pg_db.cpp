@@ -31,10 +31,12 @@ Result<std::unique_ptr<Connection>> OpenConnection(const PostgresOptions& option
   if (!conn) return Fail(conn.error());
   auto connection = std::make_unique<PgConnection>(*conn);
   // Times are stored as epoch milliseconds, so the session time zone never matters; a
-  // statement timeout keeps one runaway query from holding a pooled connection forever.
+  // statement timeout keeps one runaway query from holding a pooled connection forever. No JIT:
+  // only the reports' scans cost enough to trigger it, and compiling them took 0.1–0.2 s more
+  // than it saved (docs/design/reports.md, "Speed").
   const std::string setup =
       "SET statement_timeout = " + std::to_string(options.statement_timeout.count()) +
-      "; SET client_min_messages = warning;";
+      "; SET client_min_messages = warning; SET jit = off;";
   if (auto s = connection->ExecScript(setup); !s) return Fail(s.error());
   return std::unique_ptr<Connection>(std::move(connection));
 }

@@ -1,195 +1,273 @@
-// The SQL of work-order reports. Every statement filters the same way ($1–$11, below) and is
-// a fixed text: the grouping key picks one of seven statements, it is never spliced in. Each
-// figure is a filtered COUNT or SUM measured at the end of the period ($2); the resolve-time bucket
-// is DurationBucketOf() (core/reports/duration_histogram.h) written in SQL integer arithmetic,
-// which both dialects share.
+// The SQL of work-order reports. A statement is put together from fixed fragments: the query's
+// head (one per grouping key, the top categories, the callers, the order list), the period, one
+// fragment for each filter that is set and, for a drill-down, the figure's predicate. Which
+// fragments are present is the statement's shape and part of its name; user values are always
+// bound, never spliced in. A filter that is not set is not in the text at all, so the database
+// neither evaluates "any"-conditions ($3 = '' OR …) on every row nor plans around them.
+//
+// Each figure is a filtered COUNT or SUM measured at the end of the period ($2), and a
+// drill-down filters by the very same predicate. The resolve-time bucket is DurationBucketOf()
+// (core/reports/duration_histogram.h) in SQL integer arithmetic, which both dialects share.
 #include "adapters/storage/repositories/sql_report_repository.h"
 
 #include <array>
 #include <string>
+#include <vector>
 
+#include "adapters/storage/repositories/report_row_sums.h"
 #include "adapters/storage/sql_helpers.h"
 
 namespace lifeline::storage {
 
 namespace {
 
-// $1 from, $2 to, $3 type, $4 category (and below), $5 district, $6 department, $7 assignee,
-// $8 creator, $9 customer ('' / 0: any; -1: none), $10 restricted, $11 ",3,7," districts.
-#define LIFELINE_REPORT_FILTER                                                             \
-  " FROM work_orders w WHERE w.created_at >= $1 AND w.created_at < $2"                     \
-  " AND ($3 = '' OR w.type = $3)"                                                          \
-  " AND ($4 = '' OR w.category = $4 OR substr(w.category, 1, length($4) + 1) = $4 || '.')" \
-  " AND ($5 = 0 OR w.district_id = $5 OR ($5 = -1 AND w.district_id IS NULL))"             \
-  " AND ($6 = 0 OR w.department_id = $6 OR ($6 = -1 AND w.department_id IS NULL))"         \
-  " AND ($7 = 0 OR w.assignee_id = $7 OR ($7 = -1 AND w.assignee_id IS NULL))"             \
-  " AND ($8 = 0 OR w.created_by = $8)"                                                     \
-  " AND ($9 = 0 OR w.customer_id = $9)"                                                    \
-  " AND ($10 = 0 OR w.district_id IS NULL OR $11 LIKE ('%,' || w.district_id || ',%'))"
+// The figures' predicates, at the end of the period $2 (docs/design/reports.md, "Figures").
+#define LIFELINE_RESOLVED "w.resolved_at < $2"
+#define LIFELINE_CLOSED "w.state = 'closed' AND w.closed_at < $2"
+#define LIFELINE_CANCELLED "w.state = 'cancelled' AND w.closed_at < $2"
+#define LIFELINE_MERGED "w.state = 'merged' AND w.closed_at < $2"
+#define LIFELINE_RESPONSE_MET "w.responded_at <= w.due_response_at AND w.responded_at < $2"
+#define LIFELINE_ARRIVAL_MET "w.arrived_at <= w.due_arrival_at AND w.arrived_at < $2"
+#define LIFELINE_RESOLUTION_MET "w.resolved_at <= w.due_resolution_at AND w.resolved_at < $2"
+#define LIFELINE_RATED "w.closed_at < $2 AND w.satisfaction IS NOT NULL"
+#define LIFELINE_SATISFIED "w.closed_at < $2 AND w.satisfaction >= 4"
+#define LIFELINE_UNSATISFIED "w.closed_at < $2 AND w.satisfaction <= 2"
 
 #define LIFELINE_RESOLVE_MS "(w.resolved_at - w.created_at)"
 
+// The bucket of the order's resolve time, whenever it was resolved: an order resolved after the
+// period sits in its bucket with `resolved` 0 there, and the histogram counts `resolved`, so the
+// p90 is that of the orders resolved in time. Left free of $2 so that PostgreSQL can know how
+// many buckets there are (statistics on this very expression, migration 012) and hash them.
 #define LIFELINE_BUCKET                                                 \
-  "CASE WHEN w.resolved_at < $2 THEN CASE"                              \
+  "CASE"                                                                \
   " WHEN " LIFELINE_RESOLVE_MS " < 7200000 THEN " LIFELINE_RESOLVE_MS   \
   " / 60000"                                                            \
   " WHEN " LIFELINE_RESOLVE_MS " < 86400000 THEN " LIFELINE_RESOLVE_MS  \
   " / 600000 * 10"                                                      \
   " WHEN " LIFELINE_RESOLVE_MS " < 864000000 THEN " LIFELINE_RESOLVE_MS \
   " / 3600000 * 60"                                                     \
-  " ELSE " LIFELINE_RESOLVE_MS " / 86400000 * 1440 END END"
+  " ELSE " LIFELINE_RESOLVE_MS " / 86400000 * 1440 END"
 
 // Aggregate FILTER (WHERE …): standard SQL that both SQLite (3.30+) and PostgreSQL run, and
 // cheaper per row in SQLite than SUM(CASE …).
 #define LIFELINE_COUNT_IF(condition) " COUNT(*) FILTER (WHERE " condition ")"
 
 #define LIFELINE_FIGURES \
-  ", COUNT(*),"                                                                          \
-  LIFELINE_COUNT_IF("w.resolved_at < $2") ","                                            \
-  LIFELINE_COUNT_IF("w.state = 'closed' AND w.closed_at < $2") ","                       \
-  LIFELINE_COUNT_IF("w.state = 'cancelled' AND w.closed_at < $2") ","                    \
-  LIFELINE_COUNT_IF("w.state = 'merged' AND w.closed_at < $2") ","                       \
-  " COUNT(w.due_response_at),"                                                           \
-  LIFELINE_COUNT_IF("w.responded_at <= w.due_response_at AND w.responded_at < $2") ","   \
-  " COUNT(w.due_arrival_at),"                                                            \
-  LIFELINE_COUNT_IF("w.arrived_at <= w.due_arrival_at AND w.arrived_at < $2") ","        \
-  " COUNT(w.due_resolution_at),"                                                         \
-  LIFELINE_COUNT_IF("w.resolved_at <= w.due_resolution_at AND w.resolved_at < $2") ","   \
-  " SUM(" LIFELINE_RESOLVE_MS ") FILTER (WHERE w.resolved_at < $2),"                     \
-  " COUNT(w.satisfaction) FILTER (WHERE w.closed_at < $2),"                              \
-  " SUM(w.satisfaction) FILTER (WHERE w.closed_at < $2),"                                \
-  LIFELINE_COUNT_IF("w.closed_at < $2 AND w.satisfaction >= 4") ","                      \
-  LIFELINE_COUNT_IF("w.closed_at < $2 AND w.satisfaction <= 2")
+  ", COUNT(*),"                                                               \
+  LIFELINE_COUNT_IF(LIFELINE_RESOLVED) ","                                    \
+  LIFELINE_COUNT_IF(LIFELINE_CLOSED) ","                                      \
+  LIFELINE_COUNT_IF(LIFELINE_CANCELLED) ","                                   \
+  LIFELINE_COUNT_IF(LIFELINE_MERGED) ","                                      \
+  " COUNT(w.due_response_at),"                                                \
+  LIFELINE_COUNT_IF(LIFELINE_RESPONSE_MET) ","                                \
+  " COUNT(w.due_arrival_at),"                                                 \
+  LIFELINE_COUNT_IF(LIFELINE_ARRIVAL_MET) ","                                 \
+  " COUNT(w.due_resolution_at),"                                              \
+  LIFELINE_COUNT_IF(LIFELINE_RESOLUTION_MET) ","                              \
+  " SUM(" LIFELINE_RESOLVE_MS ") FILTER (WHERE " LIFELINE_RESOLVED "),"       \
+  LIFELINE_COUNT_IF(LIFELINE_RATED) ","                                       \
+  " SUM(w.satisfaction) FILTER (WHERE " LIFELINE_RATED "),"                   \
+  LIFELINE_COUNT_IF(LIFELINE_SATISFIED) ","                                   \
+  LIFELINE_COUNT_IF(LIFELINE_UNSATISFIED)
 
-#define LIFELINE_AGGREGATE(name, key)                                              \
-  Query {                                                                          \
-    "reports.aggregate_" name,                                                     \
-        "SELECT " key ", " LIFELINE_BUCKET LIFELINE_FIGURES LIFELINE_REPORT_FILTER \
-        " GROUP BY 1, 2"                                                           \
+#define LIFELINE_AGGREGATE(key) "SELECT " key ", " LIFELINE_BUCKET LIFELINE_FIGURES
+
+// SQLite: each order's figures as the flags of report_row_sums.h, the same predicates, added up
+// in C++ (SQLite's GROUP BY would sort the whole period first).
+#define LIFELINE_FLAG(condition, bit) " + CASE WHEN " condition " THEN " bit " ELSE 0 END"
+// clang-format off
+#define LIFELINE_ORDER_FLAGS                                    \
+  "0"                                                           \
+  LIFELINE_FLAG(LIFELINE_RESOLVED, "1")                         \
+  LIFELINE_FLAG(LIFELINE_CLOSED, "2")                           \
+  LIFELINE_FLAG(LIFELINE_CANCELLED, "4")                        \
+  LIFELINE_FLAG(LIFELINE_MERGED, "8")                           \
+  LIFELINE_FLAG("w.due_response_at IS NOT NULL", "16")          \
+  LIFELINE_FLAG(LIFELINE_RESPONSE_MET, "32")                    \
+  LIFELINE_FLAG("w.due_arrival_at IS NOT NULL", "64")           \
+  LIFELINE_FLAG(LIFELINE_ARRIVAL_MET, "128")                    \
+  LIFELINE_FLAG("w.due_resolution_at IS NOT NULL", "256")       \
+  LIFELINE_FLAG(LIFELINE_RESOLUTION_MET, "512")                 \
+  LIFELINE_FLAG(LIFELINE_RATED, "1024")                         \
+  LIFELINE_FLAG(LIFELINE_SATISFIED, "2048")                     \
+  LIFELINE_FLAG(LIFELINE_UNSATISFIED, "4096")
+// clang-format on
+#define LIFELINE_PER_ORDER(key)                                                         \
+  "SELECT " key ", " LIFELINE_BUCKET ", " LIFELINE_ORDER_FLAGS ", " LIFELINE_RESOLVE_MS \
+  ", w.satisfaction"
+
+// One head per grouping key; kLocalDay's "$?" is the UTC offset of local time.
+constexpr std::array<std::string_view, 7> kAggregateHeads{
+    LIFELINE_AGGREGATE("w.type"),
+    LIFELINE_AGGREGATE("w.category"),
+    LIFELINE_AGGREGATE("w.district_id"),
+    LIFELINE_AGGREGATE("w.department_id"),
+    LIFELINE_AGGREGATE("w.created_by"),
+    LIFELINE_AGGREGATE("w.assignee_id"),
+    LIFELINE_AGGREGATE("(w.created_at + $?) / 86400000")};
+constexpr std::array<std::string_view, 7> kPerOrderHeads{
+    LIFELINE_PER_ORDER("w.type"),
+    LIFELINE_PER_ORDER("w.category"),
+    LIFELINE_PER_ORDER("w.district_id"),
+    LIFELINE_PER_ORDER("w.department_id"),
+    LIFELINE_PER_ORDER("w.created_by"),
+    LIFELINE_PER_ORDER("w.assignee_id"),
+    LIFELINE_PER_ORDER("(w.created_at + $?) / 86400000")};
+constexpr std::array<std::string_view, 7> kAggregateNames{
+    "reports.aggregate_type",       "reports.aggregate_category", "reports.aggregate_district",
+    "reports.aggregate_department", "reports.aggregate_agent",    "reports.aggregate_assignee",
+    "reports.aggregate_local_day"};
+
+constexpr std::string_view kPeriod =
+    " FROM work_orders w WHERE w.created_at >= $1 AND w.created_at < $2";
+
+constexpr std::string_view kOrderColumns =
+    "SELECT w.id, w.type, w.category, w.priority, w.state, w.title, w.district_id,"
+    " w.department_id, w.assignee_id, w.created_by, w.customer_id, w.created_at,"
+    " w.due_response_at, w.due_arrival_at, w.due_resolution_at, w.responded_at, w.arrived_at,"
+    " w.resolved_at, w.closed_at, w.satisfaction";
+
+// The orders behind a figure: the predicate its COUNT used (or its complement).
+std::string_view MetricPredicate(ReportMetric metric) {
+  switch (metric) {
+    case ReportMetric::kCreated:
+      return "";
+    case ReportMetric::kResolved:
+      return " AND " LIFELINE_RESOLVED;
+    case ReportMetric::kClosed:
+      return " AND " LIFELINE_CLOSED;
+    case ReportMetric::kCancelled:
+      return " AND " LIFELINE_CANCELLED;
+    case ReportMetric::kMerged:
+      return " AND " LIFELINE_MERGED;
+    case ReportMetric::kOpen:
+      return " AND (w.resolved_at IS NULL OR w.resolved_at >= $2)"
+             " AND NOT (w.state IN ('cancelled', 'merged') AND w.closed_at < $2)";
+    case ReportMetric::kResponseMet:
+      return " AND " LIFELINE_RESPONSE_MET;
+    case ReportMetric::kResponseMissed:
+      return " AND w.due_response_at IS NOT NULL AND (w.responded_at IS NULL"
+             " OR w.responded_at > w.due_response_at OR w.responded_at >= $2)";
+    case ReportMetric::kArrivalMet:
+      return " AND " LIFELINE_ARRIVAL_MET;
+    case ReportMetric::kArrivalMissed:
+      return " AND w.due_arrival_at IS NOT NULL AND (w.arrived_at IS NULL"
+             " OR w.arrived_at > w.due_arrival_at OR w.arrived_at >= $2)";
+    case ReportMetric::kResolutionMet:
+      return " AND " LIFELINE_RESOLUTION_MET;
+    case ReportMetric::kResolutionMissed:
+      return " AND w.due_resolution_at IS NOT NULL AND (w.resolved_at IS NULL"
+             " OR w.resolved_at > w.due_resolution_at OR w.resolved_at >= $2)";
+    case ReportMetric::kRated:
+      return " AND " LIFELINE_RATED;
+    case ReportMetric::kSatisfied:
+      return " AND " LIFELINE_SATISFIED;
+    case ReportMetric::kUnsatisfied:
+      return " AND " LIFELINE_UNSATISFIED;
   }
+  return "";
+}
 
-// $12: one figure (docs/design/reports.md), '' for every order of the scope.
-#define LIFELINE_METRIC                                                                        \
-  " AND ($12 = '' OR $12 = 'created'"                                                          \
-  " OR ($12 = 'resolved' AND w.resolved_at < $2)"                                              \
-  " OR ($12 = 'closed' AND w.state = 'closed' AND w.closed_at < $2)"                           \
-  " OR ($12 = 'cancelled' AND w.state = 'cancelled' AND w.closed_at < $2)"                     \
-  " OR ($12 = 'merged' AND w.state = 'merged' AND w.closed_at < $2)"                           \
-  " OR ($12 = 'open' AND (w.resolved_at IS NULL OR w.resolved_at >= $2)"                       \
-  "  AND NOT (w.state IN ('cancelled', 'merged') AND w.closed_at < $2))"                       \
-  " OR ($12 = 'response_met' AND w.responded_at <= w.due_response_at"                          \
-  "  AND w.responded_at < $2)"                                                                 \
-  " OR ($12 = 'response_missed' AND w.due_response_at IS NOT NULL AND (w.responded_at IS NULL" \
-  "  OR w.responded_at > w.due_response_at OR w.responded_at >= $2))"                          \
-  " OR ($12 = 'arrival_met' AND w.arrived_at <= w.due_arrival_at AND w.arrived_at < $2)"       \
-  " OR ($12 = 'arrival_missed' AND w.due_arrival_at IS NOT NULL AND (w.arrived_at IS NULL"     \
-  "  OR w.arrived_at > w.due_arrival_at OR w.arrived_at >= $2))"                               \
-  " OR ($12 = 'resolution_met' AND w.resolved_at <= w.due_resolution_at"                       \
-  "  AND w.resolved_at < $2)"                                                                  \
-  " OR ($12 = 'resolution_missed' AND w.due_resolution_at IS NOT NULL"                         \
-  "  AND (w.resolved_at IS NULL OR w.resolved_at > w.due_resolution_at"                        \
-  "  OR w.resolved_at >= $2))"                                                                 \
-  " OR ($12 = 'rated' AND w.closed_at < $2 AND w.satisfaction IS NOT NULL)"                    \
-  " OR ($12 = 'satisfied' AND w.closed_at < $2 AND w.satisfaction >= 4)"                       \
-  " OR ($12 = 'unsatisfied' AND w.closed_at < $2 AND w.satisfaction <= 2))"
-
-#define LIFELINE_ORDER_COLUMNS                                                               \
-  "SELECT w.id, w.type, w.category, w.priority, w.state, w.title, w.district_id,"            \
-  " w.department_id, w.assignee_id, w.created_by, w.customer_id, w.created_at,"              \
-  " w.due_response_at, w.due_arrival_at, w.due_resolution_at, w.responded_at, w.arrived_at," \
-  " w.resolved_at, w.closed_at, w.satisfaction"
-
-constexpr Query kByType = LIFELINE_AGGREGATE("type", "w.type");
-constexpr Query kByCategory = LIFELINE_AGGREGATE("category", "w.category");
-constexpr Query kByDistrict = LIFELINE_AGGREGATE("district", "w.district_id");
-constexpr Query kByDepartment = LIFELINE_AGGREGATE("department", "w.department_id");
-constexpr Query kByAgent = LIFELINE_AGGREGATE("agent", "w.created_by");
-constexpr Query kByAssignee = LIFELINE_AGGREGATE("assignee", "w.assignee_id");
-// $12: the UTC offset of local time.
-constexpr Query kByLocalDay = LIFELINE_AGGREGATE("local_day", "(w.created_at + $12) / 86400000");
-
-constexpr Query kTopCategories{"reports.top_categories",
-                               "SELECT w.category, COUNT(*)" LIFELINE_REPORT_FILTER
-                               " GROUP BY w.category ORDER BY COUNT(*) DESC, w.category"
-                               " LIMIT $12"};
-constexpr Query kRepeatCallers{
-    "reports.repeat_callers",
-    "SELECT w.customer_id, COUNT(*)" LIFELINE_REPORT_FILTER
-    " AND (w.customer_id IS NOT NULL OR w.contact_phone_idx IS NOT NULL)"
-    " GROUP BY w.customer_id, CASE WHEN w.customer_id IS NULL THEN w.contact_phone_idx END"
-    " HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, w.customer_id IS NULL, w.customer_id"};
-constexpr Query kOrders{"reports.orders",
-                        LIFELINE_ORDER_COLUMNS LIFELINE_REPORT_FILTER LIFELINE_METRIC
-                        " ORDER BY w.id DESC LIMIT $13 OFFSET $14"};
-constexpr Query kOrderCount{"reports.order_count",
-                            "SELECT COUNT(*)" LIFELINE_REPORT_FILTER LIFELINE_METRIC};
-constexpr Query kOrdersBefore{"reports.orders_before",
-                              LIFELINE_ORDER_COLUMNS LIFELINE_REPORT_FILTER LIFELINE_METRIC
-                              " AND ($13 = 0 OR w.id < $13) ORDER BY w.id DESC LIMIT $14"};
-
-#undef LIFELINE_ORDER_COLUMNS
-#undef LIFELINE_METRIC
+#undef LIFELINE_PER_ORDER
+#undef LIFELINE_ORDER_FLAGS
+#undef LIFELINE_FLAG
 #undef LIFELINE_AGGREGATE
 #undef LIFELINE_FIGURES
 #undef LIFELINE_COUNT_IF
 #undef LIFELINE_BUCKET
 #undef LIFELINE_RESOLVE_MS
-#undef LIFELINE_REPORT_FILTER
+#undef LIFELINE_UNSATISFIED
+#undef LIFELINE_SATISFIED
+#undef LIFELINE_RATED
+#undef LIFELINE_RESOLUTION_MET
+#undef LIFELINE_ARRIVAL_MET
+#undef LIFELINE_RESPONSE_MET
+#undef LIFELINE_MERGED
+#undef LIFELINE_CANCELLED
+#undef LIFELINE_CLOSED
+#undef LIFELINE_RESOLVED
 
-// The filter's eleven arguments; the strings they borrow live in this object.
-class FilterArgs {
+// One report statement being put together: fixed text, and fixed text whose "$?" marks stand
+// for the next bound parameter. Every fragment with a mark adds a letter to the name, so one
+// name always means one text. $1 and $2 are the period.
+class ReportSql {
  public:
-  explicit FilterArgs(const ReportScope& s)
-      : type_(s.type ? std::string(WorkOrderTypeCode(*s.type)) : std::string()),
-        category_(s.category),
-        districts_(DistrictList(s)) {
-    args_ = {SqlArg(s.from),        SqlArg(s.to),          SqlArg(type_),
-             SqlArg(category_),     SqlArg(s.district_id), SqlArg(s.department_id),
-             SqlArg(s.assignee_id), SqlArg(s.created_by),  SqlArg(s.customer_id),
-             SqlArg(s.restricted),  SqlArg(districts_)};
+  ReportSql(std::string_view name, const ReportScope& scope) : name_(name) {
+    args_ = {SqlArg(scope.from), SqlArg(scope.to)};
   }
-  FilterArgs(const FilterArgs&) = delete;
-  FilterArgs& operator=(const FilterArgs&) = delete;
+  ReportSql(const ReportSql&) = delete;
+  ReportSql& operator=(const ReportSql&) = delete;
 
-  // The filter's arguments followed by `more`.
-  std::vector<SqlArg> With(std::initializer_list<SqlArg> more) const {
-    std::vector<SqlArg> all(args_.begin(), args_.end());
-    all.insert(all.end(), more.begin(), more.end());
-    return all;
+  ReportSql& Text(std::string_view fixed, char shape = 0) {
+    sql_ += fixed;
+    if (shape != 0) name_ += shape;
+    return *this;
   }
+
+  ReportSql& Bind(std::string_view fixed, SqlArg value, char shape) {
+    const std::string placeholder = "$" + std::to_string(args_.size() + 1);
+    for (std::size_t at = 0;;) {
+      const std::size_t mark = fixed.find("$?", at);
+      sql_ += fixed.substr(at, mark - at);
+      if (mark == std::string_view::npos) break;
+      sql_ += placeholder;
+      at = mark + 2;
+    }
+    args_.push_back(value);
+    name_ += shape;
+    return *this;
+  }
+
+  // The period and the scope's filters: one fragment per filter that is set.
+  ReportSql& Scope(const ReportScope& s) {
+    Text(kPeriod, '.');
+    if (s.type) Bind(" AND w.type = $?", WorkOrderTypeCode(*s.type), 'T');
+    if (!s.category.empty()) {
+      // The code and everything under it.
+      Bind(" AND (w.category = $? OR substr(w.category, 1, length($?) + 1) = $? || '.')",
+           s.category, 'C');
+    }
+    IdOrNone("w.district_id", s.district_id, 'D', 'd');
+    IdOrNone("w.department_id", s.department_id, 'P', 'p');
+    IdOrNone("w.assignee_id", s.assignee_id, 'A', 'a');
+    if (s.created_by != 0) Bind(" AND w.created_by = $?", s.created_by, 'U');
+    if (s.customer_id != 0) Bind(" AND w.customer_id = $?", s.customer_id, 'K');
+    if (s.restricted) {
+      districts_ = ",";
+      for (std::int64_t id : s.district_ids) districts_ += std::to_string(id) + ",";
+      Bind(" AND (w.district_id IS NULL OR $? LIKE ('%,' || w.district_id || ',%'))", districts_,
+           'R');
+    }
+    return *this;
+  }
+
+  ReportSql& Metric(std::optional<ReportMetric> metric) {
+    if (!metric) return *this;
+    name_ += '.';
+    name_ += ReportMetricCode(*metric);
+    return Text(MetricPredicate(*metric));
+  }
+
+  Query query() const { return {name_, sql_, /*plan_with_values=*/true}; }
+  std::span<const SqlArg> args() const { return args_; }
 
  private:
-  static std::string DistrictList(const ReportScope& s) {
-    std::string list = ",";
-    for (std::int64_t id : s.district_ids) list += std::to_string(id) + ",";
-    return list;
+  // An id filter: 0 any, kReportNoneId the orders without one.
+  void IdOrNone(std::string_view column, std::int64_t id, char shape, char none_shape) {
+    if (id == 0) return;
+    if (id == kReportNoneId) {
+      Text(" AND " + std::string(column) + " IS NULL", none_shape);
+    } else {
+      Bind(" AND " + std::string(column) + " = $?", id, shape);
+    }
   }
 
-  std::string type_;
-  std::string category_;
-  std::string districts_;
+  std::string name_;
+  std::string sql_;
+  std::string districts_;  // bound as text, so it lives here
   std::vector<SqlArg> args_;
 };
-
-const Query& AggregateQuery(ReportKey key) {
-  switch (key) {
-    case ReportKey::kType:
-      return kByType;
-    case ReportKey::kCategory:
-      return kByCategory;
-    case ReportKey::kDistrict:
-      return kByDistrict;
-    case ReportKey::kDepartment:
-      return kByDepartment;
-    case ReportKey::kAgent:
-      return kByAgent;
-    case ReportKey::kAssignee:
-      return kByAssignee;
-    case ReportKey::kLocalDay:
-      return kByLocalDay;
-  }
-  return kByType;
-}
 
 bool IsTextKey(ReportKey key) {
   return key == ReportKey::kType || key == ReportKey::kCategory;
@@ -248,19 +326,33 @@ Result<ReportOrderRow> MapOrder(const Row& row) {
   return o;
 }
 
-std::string MetricCode(std::optional<ReportMetric> metric) {
-  return metric ? std::string(ReportMetricCode(*metric)) : std::string();
-}
-
 }  // namespace
 
 Result<std::vector<ReportRow>> SqlReportRepository::Aggregate(const ReportScope& scope,
                                                               ReportKey key) {
-  FilterArgs filter(scope);
-  const std::vector<SqlArg> args =
-      key == ReportKey::kLocalDay ? filter.With({scope.utc_offset}) : filter.With({});
+  const auto k = static_cast<std::size_t>(key);
+  const bool per_order = connection_.dialect() == Dialect::kSqlite;
+  const std::string_view head = per_order ? kPerOrderHeads[k] : kAggregateHeads[k];
+  ReportSql sql(kAggregateNames[k], scope);
+  if (per_order) sql.Text("", 'S');
+  if (key == ReportKey::kLocalDay) {
+    sql.Bind(head, scope.utc_offset, 'L');
+  } else {
+    sql.Text(head);
+  }
+  sql.Scope(scope);
+  if (per_order) {
+    ReportRowSums sums(IsTextKey(key));
+    Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& order) -> Status {
+      sums.Add(order);
+      return Ok();
+    });
+    if (!read) return Fail(read.error());
+    return sums.Rows();
+  }
+  sql.Text(" GROUP BY 1, 2");
   std::vector<ReportRow> rows;
-  Status read = connection_.Each(AggregateQuery(key), args, [&](const Row& row) -> Status {
+  Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& row) -> Status {
     ReportRow out;
     if (row.IsNull(0)) {
       out.key.none = true;
@@ -280,21 +372,53 @@ Result<std::vector<ReportRow>> SqlReportRepository::Aggregate(const ReportScope&
 
 Result<std::vector<CategoryCount>> SqlReportRepository::TopCategories(const ReportScope& scope,
                                                                       std::int64_t limit) {
-  FilterArgs filter(scope);
+  if (connection_.dialect() == Dialect::kSqlite) {
+    ReportSql sql("reports.categories", scope);
+    sql.Text("SELECT w.category").Scope(scope);
+    CategoryTally tally;
+    Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& order) -> Status {
+      tally.Add(order.Text(0));
+      return Ok();
+    });
+    if (!read) return Fail(read.error());
+    return tally.Top(limit);
+  }
+  ReportSql sql("reports.top_categories", scope);
+  sql.Text("SELECT w.category, COUNT(*)")
+      .Scope(scope)
+      .Bind(" GROUP BY w.category ORDER BY COUNT(*) DESC, w.category LIMIT $?", limit, 'N');
   std::vector<CategoryCount> top;
-  Status read =
-      connection_.Each(kTopCategories, filter.With({limit}), [&](const Row& row) -> Status {
-        top.push_back({row.Str(0), row.Int(1)});
-        return Ok();
-      });
+  Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& row) -> Status {
+    top.push_back({row.Str(0), row.Int(1)});
+    return Ok();
+  });
   if (!read) return Fail(read.error());
   return top;
 }
 
 Result<std::vector<CallerCount>> SqlReportRepository::RepeatCallers(const ReportScope& scope) {
-  FilterArgs filter(scope);
+  constexpr std::string_view kCallerKnown =
+      " AND (w.customer_id IS NOT NULL OR w.contact_phone_idx IS NOT NULL)";
+  if (connection_.dialect() == Dialect::kSqlite) {
+    ReportSql sql("reports.callers", scope);
+    sql.Text("SELECT w.customer_id, w.contact_phone_idx").Scope(scope).Text(kCallerKnown);
+    CallerTally tally;
+    Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& order) -> Status {
+      tally.Add(order);
+      return Ok();
+    });
+    if (!read) return Fail(read.error());
+    return tally.Repeaters();
+  }
+  ReportSql sql("reports.repeat_callers", scope);
+  sql.Text("SELECT w.customer_id, COUNT(*)")
+      .Scope(scope)
+      .Text(kCallerKnown)
+      .Text(
+          " GROUP BY w.customer_id, CASE WHEN w.customer_id IS NULL THEN w.contact_phone_idx END"
+          " HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, w.customer_id IS NULL, w.customer_id");
   std::vector<CallerCount> callers;
-  Status read = connection_.Each(kRepeatCallers, filter.With({}), [&](const Row& row) -> Status {
+  Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& row) -> Status {
     callers.push_back({row.OptInt(0), row.Int(1)});
     return Ok();
   });
@@ -305,40 +429,45 @@ Result<std::vector<CallerCount>> SqlReportRepository::RepeatCallers(const Report
 Result<ReportOrderPage> SqlReportRepository::Orders(const ReportScope& scope,
                                                     std::optional<ReportMetric> metric,
                                                     std::int64_t offset, std::int64_t limit) {
-  FilterArgs filter(scope);
-  const std::string code = MetricCode(metric);
+  ReportSql list("reports.orders", scope);
+  list.Text(kOrderColumns)
+      .Scope(scope)
+      .Metric(metric)
+      .Bind(" ORDER BY w.id DESC LIMIT $?", limit, 'N')
+      .Bind(" OFFSET $?", offset, 'O');
   ReportOrderPage page;
-  Status read =
-      connection_.Each(kOrders, filter.With({code, limit, offset}), [&](const Row& row) -> Status {
-        auto order = MapOrder(row);
-        if (!order) return Fail(order.error());
-        page.items.push_back(std::move(*order));
-        return Ok();
-      });
+  Status read = connection_.Each(list.query(), list.args(), [&](const Row& row) -> Status {
+    auto order = MapOrder(row);
+    if (!order) return Fail(order.error());
+    page.items.push_back(std::move(*order));
+    return Ok();
+  });
   if (!read) return Fail(read.error());
-  Status counted =
-      connection_.Each(kOrderCount, filter.With({code}), [&](const Row& row) -> Status {
-        page.total = row.Int(0);
-        return Ok();
-      });
+  ReportSql count("reports.order_count", scope);
+  count.Text("SELECT COUNT(*)").Scope(scope).Metric(metric);
+  Status counted = connection_.Each(count.query(), count.args(), [&](const Row& row) -> Status {
+    page.total = row.Int(0);
+    return Ok();
+  });
   if (!counted) return Fail(counted.error());
   return page;
 }
 
 Status SqlReportRepository::EachOrder(const ReportScope& scope, std::optional<ReportMetric> metric,
                                       std::int64_t page, ReportOrderVisitor visit) {
-  FilterArgs filter(scope);
-  const std::string code = MetricCode(metric);
-  std::int64_t before = 0;
+  std::int64_t before = 0;  // the last id of the previous page; 0 before the first
   for (;;) {
+    ReportSql sql("reports.orders_before", scope);
+    sql.Text(kOrderColumns).Scope(scope).Metric(metric);
+    if (before != 0) sql.Bind(" AND w.id < $?", before, 'B');
+    sql.Bind(" ORDER BY w.id DESC LIMIT $?", page, 'N');
     std::vector<ReportOrderRow> rows;
-    Status read = connection_.Each(kOrdersBefore, filter.With({code, before, page}),
-                                   [&](const Row& row) -> Status {
-                                     auto order = MapOrder(row);
-                                     if (!order) return Fail(order.error());
-                                     rows.push_back(std::move(*order));
-                                     return Ok();
-                                   });
+    Status read = connection_.Each(sql.query(), sql.args(), [&](const Row& row) -> Status {
+      auto order = MapOrder(row);
+      if (!order) return Fail(order.error());
+      rows.push_back(std::move(*order));
+      return Ok();
+    });
     if (!read) return read;
     for (const ReportOrderRow& order : rows) {
       if (auto s = visit(order); !s) return s;

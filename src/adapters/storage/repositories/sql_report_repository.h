@@ -1,5 +1,6 @@
-// Work-order reports in SQL: GROUP BY over the orders created in a period (index
-// work_orders_report, migration 007), one fixed named statement per grouping key.
+// Work-order reports in SQL: GROUP BY over the orders created in a period (covering index
+// work_orders_report, migration 012), one statement per grouping key and filter shape, put
+// together from fixed fragments.
 #pragma once
 
 #include "adapters/storage/db.h"
