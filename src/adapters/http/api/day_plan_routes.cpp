@@ -150,33 +150,10 @@ Json PreemptJson(const dispatch::PreemptAnswer& a) {
           {"applied", a.applied}};
 }
 
-Result<dispatch::MoveRequest> ReadMove(const JsonBody& body) {
-  dispatch::MoveRequest move;
-  auto team = body.Int("team_id", 1, INT64_MAX);
-  if (!team) return Fail(team.error());
-  auto date = body.String("date", 10);
-  if (!date) return Fail(date.error());
-  auto day = DayOf(*date, true);
-  if (!day) return Fail(day.error());
-  auto order = body.Int("order_id", 1, INT64_MAX);
-  if (!order) return Fail(order.error());
-  auto to = body.Int("to_user_id", 1, INT64_MAX);
-  if (!to) return Fail(to.error());
-  auto position = body.OptionalInt("position", 0, 1000);
-  if (!position) return Fail(position.error());
-  auto apply = body.OptionalBool("apply");
-  if (!apply) return Fail(apply.error());
-  move.team_id = *team;
-  move.day = *day;
-  move.order_id = *order;
-  move.to_user_id = *to;
-  move.position = static_cast<int>(position->value_or(1000));
-  move.apply = apply->value_or(false);
-  return move;
-}
-
-Result<dispatch::PreemptRequest> ReadPreempt(const JsonBody& body) {
-  dispatch::PreemptRequest request;
+// What a move and a pre-emption both name: the team's day, the order, the technician it goes
+// to, and whether to do it or only say what it would do.
+template <class Request>
+Status ReadEdit(const JsonBody& body, Request& request) {
   auto team = body.Int("team_id", 1, INT64_MAX);
   if (!team) return Fail(team.error());
   auto date = body.String("date", 10);
@@ -194,6 +171,21 @@ Result<dispatch::PreemptRequest> ReadPreempt(const JsonBody& body) {
   request.order_id = *order;
   request.to_user_id = *to;
   request.apply = apply->value_or(false);
+  return Ok();
+}
+
+Result<dispatch::MoveRequest> ReadMove(const JsonBody& body) {
+  dispatch::MoveRequest move;
+  if (auto s = ReadEdit(body, move); !s) return Fail(s.error());
+  auto position = body.OptionalInt("position", 0, 1000);
+  if (!position) return Fail(position.error());
+  move.position = static_cast<int>(position->value_or(1000));
+  return move;
+}
+
+Result<dispatch::PreemptRequest> ReadPreempt(const JsonBody& body) {
+  dispatch::PreemptRequest request;
+  if (auto s = ReadEdit(body, request); !s) return Fail(s.error());
   return request;
 }
 
