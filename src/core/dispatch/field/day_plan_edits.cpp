@@ -2,6 +2,7 @@
 // day, and an emergency pre-empting a technician's day. Both answer first what the change would
 // do, and apply it only when asked. Design: docs/design/dispatch.md ("The stored day plan").
 #include <algorithm>
+#include <set>
 
 #include "core/dispatch/field/day_plan_service.h"
 #include "core/dispatch/field/day_plan_steps.h"
@@ -18,6 +19,7 @@ using plan_steps::LabelOf;
 using plan_steps::PlanAssignmentNote;
 using plan_steps::PutRoute;
 using plan_steps::SaveRevision;
+using plan_steps::TimedStopOf;
 using plan_steps::TimedStopsOf;
 using plan_steps::Unplan;
 
@@ -25,22 +27,13 @@ namespace {
 
 constexpr int kEmergencyStartWithin = 120;  // minutes: an emergency is attended at once
 
-// The technician's stops that start at or after `from`, in order, with their planned times.
+// The technician's stops (without `except_order`) that start at or after `from` when `ahead`,
+// before it otherwise, in order, with their planned times.
 std::vector<TimedStop> StopsFrom(const StoredDayPlan& plan, std::int64_t user_id,
                                  std::int64_t except_order, int from, bool ahead) {
-  std::vector<TimedStop> out;
-  for (const PlanStop& s : plan.stops) {
-    if (s.user_id != user_id || s.order_id == except_order || (s.start_minute >= from) != ahead) {
-      continue;
-    }
-    TimedStop t{s.order_id,          s.location,         s.window_start_minute,
-                s.window_end_minute, s.duration_minutes, s.trade};
-    t.arrival_minute = s.arrival_minute;
-    t.start_minute = s.start_minute;
-    t.end_minute = s.end_minute;
-    out.push_back(t);
-  }
-  return out;
+  std::vector<TimedStop> stops = TimedStopsOf(plan, user_id, except_order);
+  std::erase_if(stops, [&](const TimedStop& s) { return (s.start_minute >= from) != ahead; });
+  return stops;
 }
 
 // The emergency as a stop of the plan: its window is the time within which it must start.
@@ -80,9 +73,7 @@ Result<MoveAnswer> DayPlanService::Move(const Principal& actor, const MoveReques
     std::vector<TimedStop> stops = TimedStopsOf(plan, to->user_id, request.order_id);
     const std::size_t at = std::min<std::size_t>(
         static_cast<std::size_t>(std::max(0, request.position)), stops.size());
-    stops.insert(stops.begin() + static_cast<std::ptrdiff_t>(at),
-                 TimedStop{moving->order_id, moving->location, moving->window_start_minute,
-                           moving->window_end_minute, moving->duration_minutes, moving->trade});
+    stops.insert(stops.begin() + static_cast<std::ptrdiff_t>(at), TimedStopOf(*moving));
     answer.route = TimeRoute(*to, stops);
     answer.feasible = answer.route.feasible();
     if (!write) return Ok();
@@ -155,15 +146,14 @@ Result<PreemptAnswer> DayPlanService::Preempt(const Principal& actor,
     const Point at = to->position && today ? *to->position : to->depot;
     answer.preemption = PreemptKeepingWindows(*to, at, start, emergency,
                                               StopsFrom(plan, to->user_id, order->id, start, true));
-    for (const TimedStop& s : answer.preemption.route.stops) {
-      auto label = LabelOf(session, s.order_id);
+    // The route's stops and the jobs pushed out of it, each read once.
+    std::set<std::int64_t> named;
+    for (const TimedStop& s : answer.preemption.route.stops) named.insert(s.order_id);
+    for (const PreemptedStop& m : answer.preemption.moved) named.insert(m.order_id);
+    for (const std::int64_t id : named) {
+      auto label = LabelOf(session, id);
       if (!label) return Fail(label.error());
-      answer.orders.emplace(s.order_id, std::move(*label));
-    }
-    for (const PreemptedStop& m : answer.preemption.moved) {
-      auto label = LabelOf(session, m.order_id);
-      if (!label) return Fail(label.error());
-      answer.orders.emplace(m.order_id, std::move(*label));
+      answer.orders.emplace(id, std::move(*label));
     }
     if (!write) return Ok();
     return ApplyPreemption(session, actor, plan, *crew, *to, start, answer);

@@ -67,13 +67,20 @@ Result<Crew> CrewOf(StoreSession& session, std::int64_t team_id) {
   return crew;
 }
 
+TimedStop TimedStopOf(const PlanStop& s) {
+  TimedStop t{s.order_id,          s.location,         s.window_start_minute,
+              s.window_end_minute, s.duration_minutes, s.trade};
+  t.arrival_minute = s.arrival_minute;
+  t.start_minute = s.start_minute;
+  t.end_minute = s.end_minute;
+  return t;
+}
+
 std::vector<TimedStop> TimedStopsOf(const StoredDayPlan& plan, std::int64_t user_id,
                                     std::int64_t except_order) {
   std::vector<TimedStop> out;
   for (const PlanStop& s : plan.stops) {
-    if (s.user_id != user_id || s.order_id == except_order) continue;
-    out.push_back({s.order_id, s.location, s.window_start_minute, s.window_end_minute,
-                   s.duration_minutes, s.trade});
+    if (s.user_id == user_id && s.order_id != except_order) out.push_back(TimedStopOf(s));
   }
   return out;
 }

@@ -36,6 +36,8 @@ struct Crew {
 };
 Result<Crew> CrewOf(StoreSession& session, std::int64_t team_id);
 
+// A stored stop as a stop to re-time, carrying its planned times (TimeRoute replaces them).
+TimedStop TimedStopOf(const PlanStop& stop);
 // The technician's stops in their planned order, without `except_order`, ready to re-time.
 std::vector<TimedStop> TimedStopsOf(const StoredDayPlan& plan, std::int64_t user_id,
                                     std::int64_t except_order);
