@@ -22,10 +22,7 @@ std::string Reason(const AssigneeSuggestion& s, bool emergency = false) {
     text += "，技能 " + std::string(dispatch::TradeLabel(*s.trade)) + " " +
             std::to_string(s.skill_level) + " 级";
   }
-  if (emergency && s.open_orders > 0) text += "（紧急，插单）";
-  if (!s.on_shift) text += "（当前不在班）";
-  if (!s.in_time) text += "（赶不上到场时限）";
-  return text;
+  return text + dispatch::SuggestionRemarks(emergency && s.open_orders > 0, s.on_shift, s.in_time);
 }
 
 dispatch::JobPriority JobPriorityOf(Priority priority) {

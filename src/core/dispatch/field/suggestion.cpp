@@ -29,13 +29,18 @@ std::string Explain(const Suggestion& s, bool emergency) {
   std::string text = s.name + "：" + std::to_string(s.travel_minutes) + " 分钟可到，剩 " +
                      std::to_string(s.jobs_left) + " 单，技能 " + std::to_string(s.skill_level) +
                      " 级";
-  if (emergency && s.jobs_left > 0) text += "（紧急，插单）";
-  if (!s.on_shift) text += "（当前不在班）";
-  if (!s.in_time) text += "（赶不上到场时限）";
-  return text;
+  return text + SuggestionRemarks(emergency && s.jobs_left > 0, s.on_shift, s.in_time);
 }
 
 }  // namespace
+
+std::string SuggestionRemarks(bool jumps_queue, bool on_shift, bool in_time) {
+  std::string text;
+  if (jumps_queue) text += "（紧急，插单）";
+  if (!on_shift) text += "（当前不在班）";
+  if (!in_time) text += "（赶不上到场时限）";
+  return text;
+}
 
 std::vector<Suggestion> RankTechnicians(const JobNeed& job, std::span<const Technician> technicians,
                                         std::span<const TechnicianLoad> loads, int now_minute,

@@ -51,6 +51,11 @@ struct Suggestion {
   std::string explanation;  // zh-CN, for the dispatcher's list
 };
 
+// What a suggestion's reason ends with, zh-CN: "（紧急，插单）" when an emergency jumps the
+// technician's queue, "（当前不在班）", "（赶不上到场时限）"; empty when none applies. Shared by
+// the board's list and every order's (core/workorders/assignee_ranking).
+std::string SuggestionRemarks(bool jumps_queue, bool on_shift, bool in_time);
+
 // `now_minute` is minutes from local midnight. Technicians off duty or without the trade are
 // left out, and so are those whose shift does not cover the arrival unless `off_shift` ranks
 // them last. An emergency ignores the work ahead (it pre-empts it) and the clock; other jobs
