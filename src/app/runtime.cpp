@@ -80,8 +80,10 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
     if (!osrm) return Fail(osrm.error());
     rt->travel_times_ = std::move(*osrm);
   }
-  rt->dispatch_ =
-      std::make_unique<dispatch::DispatchService>(*rt->store_, rt->clock_, rt->travel_times_.get());
+  const dispatch::CityPlane plane(
+      {config.routing.origin_longitude, config.routing.origin_latitude});
+  rt->dispatch_ = std::make_unique<dispatch::DispatchService>(*rt->store_, rt->clock_,
+                                                              rt->travel_times_.get(), plane);
   rt->interactions_ = std::make_unique<InteractionService>(*rt->store_, rt->clock_);
   rt->work_orders_ = std::make_unique<WorkOrderService>(*rt->store_, rt->clock_, rt->random_);
   rt->audit_ = std::make_unique<AuditService>(*rt->store_, rt->digest_);

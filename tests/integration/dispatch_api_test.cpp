@@ -2,9 +2,10 @@
 // a day plan for a team, a technician's position and a technician falling ill.
 #include <gmock/gmock.h>
 
+#include <chrono>
 #include <set>
 
-#include "tests/integration/served_city.h"
+#include "tests/integration/order_journey.h"
 
 namespace lifeline::testing {
 namespace {
@@ -92,23 +93,92 @@ TEST_P(DispatchApi, ADayPlanKeepsWindowsAndNamesWhatItCannotPlan) {
   EXPECT_EQ(bad.Json()["field"], "jobs[1].trade");
 }
 
-TEST_P(DispatchApi, TechniciansReportPositionsAndAnIllTechnicianIsLeftOut) {
-  const std::string tech = LoginAs("tech05");
-  EXPECT_EQ(
-      PostAs("/api/v1/technicians/me/position", {{"x_km", 1.5}, {"y_km", -2.25}}, tech).status,
-      204);
-  EXPECT_EQ(PostAs("/api/v1/technicians/me/position", {{"x_km", 1.5}}, tech).status, 400);
+// The local minute of day now, as the server's default UTC+8 reckons it.
+int ChinaMinuteNow() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now).count() % 1440 +
+                          8 * 60) %
+         1440;
+}
+
+int MinuteOf(const nlohmann::json& hh_mm) {
+  const std::string text = hh_mm;
+  return std::stoi(text.substr(0, 2)) * 60 + std::stoi(text.substr(3, 2));
+}
+
+TEST_P(DispatchApi, TechniciansReportPositionsOnlyWhileAtWork) {
   const std::string dispatcher = LoginAs("dispatcher01");
+  const nlohmann::json order = CreateRepairForFirstCustomer(http(), LoginAs("agent01"));
+  const auto [tech, tech_me] = TechnicianFor(http(), order["district_id"]);
+  const std::string tech_id = std::to_string(tech_me["user_id"].get<std::int64_t>());
+
+  // Without a job, the clock decides: from 30 minutes before the shift to an hour after it.
+  HttpReply me = http().Get("/api/v1/technicians/me", tech);
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.Json()["user_id"], tech_me["user_id"]);
+  const int minute = ChinaMinuteNow();
+  const int from = MinuteOf(me.Json()["shift"]["start"]) - 30;
+  const int to = MinuteOf(me.Json()["shift"]["end"]) + 60;
+  if (minute != from - 1 && minute != to) {  // a minute's turn during the test would flip it
+    const bool at_work = minute >= from && minute <= to;
+    EXPECT_EQ(me.Json()["tracking"], at_work ? "on" : "outside_shift");
+    HttpReply report = PostAs("/api/v1/technicians/me/position", {{"x_km", 1}, {"y_km", 1}}, tech);
+    EXPECT_EQ(report.status, at_work ? 204 : 409) << report.body;
+  }
+
+  // A job en route is work at any hour; a phone reports longitude and latitude.
+  ASSERT_EQ(Step(http(), order["id"], {{"action", "assign"}, {"assignee_id", tech_me["user_id"]}},
+                 dispatcher)
+                .status,
+            200);
+  ASSERT_EQ(Step(http(), order["id"], {{"action", "depart"}}, tech).status, 200);
+  EXPECT_EQ(http().Get("/api/v1/technicians/me", tech).Json()["tracking"], "on");
+  EXPECT_EQ(
+      PostAs("/api/v1/technicians/me/position", {{"longitude", 120.01}, {"latitude", 30.02}}, tech)
+          .status,
+      204);
+  bool shown = false;
+  for (const auto& t : Technicians(dispatcher)) {
+    if (t["user_id"] != tech_me["user_id"]) continue;
+    shown = true;
+    // 0.01° east at 30° north and 0.02° north of the city's origin (120°, 30°).
+    EXPECT_NEAR(t["position"]["x_km"].get<double>(), 0.9640, 1e-3);
+    EXPECT_NEAR(t["position"]["y_km"].get<double>(), 2.2115, 1e-3);
+    EXPECT_GT(t["position_at"].get<std::int64_t>(), 0);
+  }
+  EXPECT_TRUE(shown);
+
+  // Bad input names its field; only technicians report; the ill are never tracked.
+  HttpReply half = PostAs("/api/v1/technicians/me/position", {{"x_km", 1.5}}, tech);
+  EXPECT_EQ(half.status, 400);
+  EXPECT_EQ(half.Json()["field"], "y_km");
+  HttpReply far =
+      PostAs("/api/v1/technicians/me/position", {{"longitude", 125.0}, {"latitude", 30.0}}, tech);
+  EXPECT_EQ(far.status, 400) << "about 480 km east of the centre";
+  EXPECT_EQ(far.Json()["field"], "longitude");
+  EXPECT_EQ(PostAs("/api/v1/technicians/me/position", {{"longitude", 120}}, tech).Json()["field"],
+            "latitude");
   EXPECT_EQ(
       PostAs("/api/v1/technicians/me/position", {{"x_km", 1}, {"y_km", 1}}, dispatcher).status,
       403);
-
-  std::int64_t id = 0;
-  const nlohmann::json listed = Technicians(dispatcher);
-  for (const auto& t : listed) {
-    if (t["position"].is_object() && t["position"]["x_km"] == 1.5) id = t["user_id"];
+  EXPECT_EQ(http().Get("/api/v1/technicians/me", dispatcher).status, 403);
+  ASSERT_EQ(
+      PostAs("/api/v1/technicians/" + tech_id + "/duty", {{"on_duty", false}}, dispatcher).status,
+      204);
+  EXPECT_EQ(http().Get("/api/v1/technicians/me", tech).Json()["tracking"], "off_duty");
+  EXPECT_EQ(PostAs("/api/v1/technicians/me/position", {{"x_km", 1}, {"y_km", 1}}, tech).status,
+            409);
+  ASSERT_EQ(
+      PostAs("/api/v1/technicians/" + tech_id + "/duty", {{"on_duty", true}}, dispatcher).status,
+      204);
+  for (const char* action : {"arrive", "resolve"}) {
+    EXPECT_EQ(Step(http(), order["id"], {{"action", action}}, tech).status, 200) << action;
   }
-  ASSERT_NE(id, 0) << "tech05's position is shown";
+}
+
+TEST_P(DispatchApi, AnIllTechnicianIsLeftOut) {
+  const std::string dispatcher = LoginAs("dispatcher01");
+  const std::int64_t id = http().Get("/api/v1/auth/me", LoginAs("tech05")).Json()["user_id"];
   ASSERT_EQ(PostAs("/api/v1/technicians/" + std::to_string(id) + "/duty", {{"on_duty", false}},
                    dispatcher)
                 .status,

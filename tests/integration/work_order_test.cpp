@@ -4,7 +4,7 @@
 // timeline without personal data; the settings are an administrator's.
 #include <gmock/gmock.h>
 
-#include "tests/integration/served_city.h"
+#include "tests/integration/order_journey.h"
 
 namespace lifeline::testing {
 namespace {
@@ -15,50 +15,16 @@ using ::testing::Not;
 class WorkOrderApi : public CityTest {
  protected:
   nlohmann::json FirstCustomer(const std::string& token) {
-    HttpReply pop =
-        http().Get("/api/v1/customers?phone=" + ServedCity::FirstCustomerPhone(), token);
-    EXPECT_EQ(pop.status, 200) << pop.body;
-    return pop.Json()["items"][0];
+    return testing::FirstCustomer(http(), token);
   }
-
-  static std::string CategoryFor(const std::string& utility) {
-    if (utility == "water") return "water.quality.yellow";
-    if (utility == "heat") return "heat.temperature.cold";
-    return "gas.supply.none";
-  }
-
   HttpReply Step(std::int64_t id, nlohmann::json body, const std::string& token) {
-    return http().Post("/api/v1/work-orders/" + std::to_string(id) + "/transitions", body.dump(),
-                       token);
+    return testing::Step(http(), id, body, token);
   }
-
-  // A technician whose branch serves `district_id`: one per branch is tried.
   std::pair<std::string, nlohmann::json> TechnicianFor(std::int64_t district_id) {
-    for (const char* name : {"tech01", "tech11", "tech21", "tech31"}) {
-      const std::string token = LoginAs(name);
-      const nlohmann::json me = http().Get("/api/v1/auth/me", token).Json();
-      for (const auto& d : me["district_scope"]) {
-        if (d == district_id) return {token, me};
-      }
-    }
-    ADD_FAILURE() << "no technician serves district " << district_id;
-    return {};
+    return testing::TechnicianFor(http(), district_id);
   }
-
   nlohmann::json Created(const std::string& agent) {
-    const nlohmann::json customer = FirstCustomer(agent);
-    const nlohmann::json account = customer["accounts"][0];
-    const nlohmann::json body{{"type", "repair"},
-                              {"category", CategoryFor(account["utility"])},
-                              {"title", "用户来电报修"},
-                              {"description", "家中来水发黄/暖气不热/无气"},
-                              {"customer_id", customer["id"]},
-                              {"account_id", account["id"]},
-                              {"contact_name", "王女士"},
-                              {"contact_phone", "13912345678"}};
-    HttpReply created = http().Post("/api/v1/work-orders", body.dump(), agent);
-    EXPECT_EQ(created.status, 201) << created.body;
-    return created.Json();
+    return CreateRepairForFirstCustomer(http(), agent);
   }
 };
 

@@ -36,6 +36,7 @@ class JsonBody {
   [[nodiscard]] Result<double> Number(std::string_view field, double min, double max) const;
   [[nodiscard]] Result<bool> Bool(std::string_view field) const;
   [[nodiscard]] Result<std::optional<bool>> OptionalBool(std::string_view field) const;
+  bool Has(std::string_view field) const { return Find(field) != nullptr; }
   // The field is present and JSON null (what a GET answers for "none"; PUTs take it back).
   bool IsNull(std::string_view field) const;
   // An array of objects, each read with the same accessors. Errors from an item name the item

@@ -1,16 +1,14 @@
 #include "adapters/routing/osrm_travel_times.h"
 
-#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "core/dispatch/field/city_plane.h"
 
 namespace lifeline::routing {
 
 namespace {
 
-constexpr double kKmPerDegreeLatitude = 110.574;
-constexpr double kKmPerDegreeLongitudeAtEquator = 111.320;
-constexpr double kPi = 3.14159265358979323846;
 constexpr std::size_t kMaxPoints =
     1000;  // OSRM's default --max-table-size is 100; ours may be raised
 
@@ -20,14 +18,13 @@ Error Unavailable(const std::string& why) {
 
 // "lon,lat;lon,lat;…" with 6 decimals (about 0.1 m).
 std::string Coordinates(std::span<const dispatch::Point> points, const OsrmOptions& o) {
-  const double km_per_degree_longitude =
-      kKmPerDegreeLongitudeAtEquator * std::cos(o.origin_latitude * kPi / 180);
+  const dispatch::CityPlane plane({o.origin_longitude, o.origin_latitude});
   std::string out;
   char pair[64];
   for (const dispatch::Point& p : points) {
-    std::snprintf(pair, sizeof pair, "%s%.6f,%.6f", out.empty() ? "" : ";",
-                  o.origin_longitude + p.x / km_per_degree_longitude,
-                  o.origin_latitude + p.y / kKmPerDegreeLatitude);
+    const dispatch::GeoPoint geo = plane.ToGeo(p);
+    std::snprintf(pair, sizeof pair, "%s%.6f,%.6f", out.empty() ? "" : ";", geo.longitude,
+                  geo.latitude);
     out += pair;
   }
   return out;

@@ -35,6 +35,13 @@ inline TimeMs FromLocalDate(LocalDate date, TimeMs local_ms = 0,
   return duration_cast<milliseconds>(days.time_since_epoch()).count() + local_ms - utc_offset;
 }
 
+// Minutes since local midnight at `at`, 0–1439.
+inline int LocalMinuteOfDay(TimeMs at, TimeMs utc_offset = kChinaUtcOffset) {
+  const TimeMs local = at + utc_offset;
+  const TimeMs into_day = ((local % kDayMs) + kDayMs) % kDayMs;  // also before 1970
+  return static_cast<int>(into_day / kMinuteMs);
+}
+
 // The month `delta` months away from (year, month), delta may be negative.
 inline LocalDate AddMonths(LocalDate date, int delta) {
   int index = date.year * 12 + (date.month - 1) + delta;

@@ -263,7 +263,7 @@ Result<OrderNeed> WorkOrderService::NeedOf(StoreSession& session, const WorkOrde
   OrderNeed need{.trade = tree.TradeFor(order.category),
                  .location = *location,
                  .priority = order.priority,
-                 .now_minute = static_cast<int>((now - midnight) / kMinuteMs)};
+                 .now_minute = LocalMinuteOfDay(now, utc_offset)};
   if (order.due_arrival_at && !order.arrived_at) {
     need.arrive_by_minute = static_cast<int>((*order.due_arrival_at - midnight) / kMinuteMs);
   }

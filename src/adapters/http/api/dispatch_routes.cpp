@@ -175,6 +175,25 @@ Response Plan(RouteContext& c, dispatch::DispatchService& dispatch) {
   return Reply(c, dispatch.Plan(c.user(), team->value_or(0), jobs, options), DayPlanJson);
 }
 
+// {longitude, latitude} from a phone, or {x_km, y_km} on the city plane.
+Response ReportPosition(RouteContext& c, dispatch::DispatchService& dispatch) {
+  auto body = JsonBody::Parse(c.request.body);
+  if (!body) return ProblemFor(c, body.error());
+  if (body->Has("longitude") || body->Has("latitude")) {
+    auto longitude = body->Number("longitude", -180, 180);
+    if (!longitude) return ProblemFor(c, longitude.error());
+    auto latitude = body->Number("latitude", -90, 90);
+    if (!latitude) return ProblemFor(c, latitude.error());
+    return ReplyEmpty(c,
+                      dispatch.ReportPosition(c.user(), dispatch::GeoPoint{*longitude, *latitude}));
+  }
+  auto x = body->Number("x_km", -kMaxKm, kMaxKm);
+  if (!x) return ProblemFor(c, x.error());
+  auto y = body->Number("y_km", -kMaxKm, kMaxKm);
+  if (!y) return ProblemFor(c, y.error());
+  return ReplyEmpty(c, dispatch.ReportPosition(c.user(), dispatch::Point{*x, *y}));
+}
+
 }  // namespace
 
 void AddDispatchRoutes(Router& router, ApiDependencies& deps) {
@@ -191,16 +210,15 @@ void AddDispatchRoutes(Router& router, ApiDependencies& deps) {
                    return Json{{"items", items}};
                  });
   });
+  router.Add(Method::kGet, "/api/v1/technicians/me", authed, worker, [&dispatch](RouteContext& c) {
+    return Reply(c, dispatch.Me(c.user()), [](const dispatch::TechnicianStatus& me) {
+      Json json = TechnicianJson(me.technician);
+      json["tracking"] = dispatch::TrackingCode(me.tracking);
+      return json;
+    });
+  });
   router.Add(Method::kPost, "/api/v1/technicians/me/position", authed, worker,
-             [&dispatch](RouteContext& c) {
-               auto body = JsonBody::Parse(c.request.body);
-               if (!body) return ProblemFor(c, body.error());
-               auto x = body->Number("x_km", -kMaxKm, kMaxKm);
-               if (!x) return ProblemFor(c, x.error());
-               auto y = body->Number("y_km", -kMaxKm, kMaxKm);
-               if (!y) return ProblemFor(c, y.error());
-               return ReplyEmpty(c, dispatch.ReportPosition(c.user(), {*x, *y}));
-             });
+             [&dispatch](RouteContext& c) { return ReportPosition(c, dispatch); });
   router.Add(Method::kPost, "/api/v1/technicians/{id}/duty", authed, worker,
              [&dispatch](RouteContext& c) {
                auto id = IdParam(c, "id");

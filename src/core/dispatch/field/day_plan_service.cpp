@@ -60,7 +60,7 @@ int DayPlanService::Today() const {
 }
 
 int DayPlanService::NowMinute() const {
-  return static_cast<int>((clock_.NowMs() + utc_offset_) % kDayMs / kMinuteMs);
+  return LocalMinuteOfDay(clock_.NowMs(), utc_offset_);
 }
 
 Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t team_id, int day,

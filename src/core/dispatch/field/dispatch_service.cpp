@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/common/civil_time.h"
 #include "core/identity/auth_service.h"
 
 namespace lifeline::dispatch {
@@ -50,12 +51,25 @@ Result<std::vector<Technician>> ListTechnicians(Store& store, std::int64_t team_
   return technicians;
 }
 
+// Whether a job of theirs is en route or on site.
+Result<bool> OnAJob(StoreSession& session, std::int64_t user_id) {
+  for (WorkOrderState state : {WorkOrderState::kEnRoute, WorkOrderState::kOnSite}) {
+    auto page = session.WorkOrders().List({.state = state, .assignee_id = user_id, .limit = 1});
+    if (!page) return Fail(page.error());
+    if (page->total > 0) return true;
+  }
+  return false;
+}
+
+// Further out is a broken fix (or NaN from one).
+bool InServiceArea(Point p) {
+  return std::isfinite(p.x) && std::isfinite(p.y) && std::hypot(p.x, p.y) <= kCityRadiusKm;
+}
+
 }  // namespace
 
 int DispatchService::LocalMinuteOfDay() const {
-  constexpr TimeMs kMinute = 60'000;
-  const TimeMs local = clock_.NowMs() + TimeMs{utc_offset_minutes_} * kMinute;
-  return static_cast<int>((local / kMinute) % (24 * 60));
+  return lifeline::LocalMinuteOfDay(clock_.NowMs(), TimeMs{utc_offset_minutes_} * kMinuteMs);
 }
 
 Result<std::vector<Technician>> DispatchService::Technicians(const Principal& actor,
@@ -82,16 +96,59 @@ Result<DayPlan> DispatchService::Plan(const Principal& actor, std::int64_t team_
   return PlanDay(*technicians, jobs, with_source);
 }
 
+Result<TechnicianStatus> DispatchService::StatusOf(StoreSession& session,
+                                                   std::int64_t user_id) const {
+  auto technician = session.Technicians().Find(user_id);
+  if (!technician) return Fail(technician.error());
+  auto on_a_job = OnAJob(session, user_id);
+  if (!on_a_job) return Fail(on_a_job.error());
+  const Tracking tracking = TrackingAt(*technician, LocalMinuteOfDay(), *on_a_job);
+  return TechnicianStatus{std::move(*technician), tracking};
+}
+
+Result<TechnicianStatus> DispatchService::Me(const Principal& actor) {
+  if (actor.role != Role::kTechnician) {
+    return Fail(Error::Forbidden("only technicians have a dispatch profile"));
+  }
+  TechnicianStatus status;
+  Status read = store_.Read([&](StoreSession& session) -> Status {
+    auto found = StatusOf(session, actor.user_id);
+    if (!found) return Fail(found.error());
+    status = std::move(*found);
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return status;
+}
+
+Status DispatchService::ReportPosition(const Principal& actor, GeoPoint position) {
+  const Point on_plane = plane_.ToPlane(position);
+  if (!InServiceArea(on_plane)) {
+    return Fail(Error::Invalid("longitude", "position is outside the service area"));
+  }
+  return Record(actor, on_plane);
+}
+
 Status DispatchService::ReportPosition(const Principal& actor, Point position) {
+  if (!InServiceArea(position)) {
+    return Fail(Error::Invalid("x_km", "position is outside the service area"));
+  }
+  return Record(actor, position);
+}
+
+Status DispatchService::Record(const Principal& actor, Point position) {
   if (actor.role != Role::kTechnician) {
     return Fail(Error::Forbidden("only technicians report their position"));
   }
-  if (!std::isfinite(position.x) || !std::isfinite(position.y) ||
-      std::hypot(position.x, position.y) > kCityRadiusKm) {
-    return Fail(Error::Invalid("x_km", "position is outside the service area"));
-  }
   const TimeMs now = clock_.NowMs();
   return store_.Write([&](StoreSession& session) -> Status {
+    auto status = StatusOf(session, actor.user_id);
+    if (!status) return Fail(status.error());
+    if (status->tracking != Tracking::kOn) {
+      return Fail(Error::Conflict("not at work now (" +
+                                  std::string(TrackingCode(status->tracking)) +
+                                  "): the position is not recorded"));
+    }
     if (auto s = session.Technicians().UpdatePosition(actor.user_id, position, now); !s) return s;
     session.Events().Emit({"dispatch",
                            "technician.position",
