@@ -27,7 +27,7 @@ run: build
 	@echo "Demo logins (username role password), from $(DATA)/demo-accounts.txt:"
 	@column -t $(DATA)/demo-accounts.txt | sed 's/^/  /' | head -n 20
 	@echo "  … and more in $(DATA)/demo-accounts.txt"
-	@exec $(LIFELINE) serve --data $(DATA) --listen $(LISTEN)
+	@exec $(LIFELINE) serve --data $(DATA) --listen $(LISTEN) --simulate-fleet
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600

@@ -14,7 +14,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 
-int RunServe(const ConfigOverrides& overrides);
+struct ServeOptions {
+  bool simulate_fleet = false;  // move the demo crews (docs/design/dispatch.md, "Live positions")
+};
+
+int RunServe(const ConfigOverrides& overrides, const ServeOptions& options);
 // Prints every API route as "METHOD /pattern", one per line (checked against docs/openapi.yaml).
 int RunRoutes(const ConfigOverrides& overrides);
 int RunMigrate(const ConfigOverrides& overrides);

@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
   AddCommonOptions(*serve, overrides);
   serve->add_option("--listen", overrides.listen,
                     "HOST:PORT to listen on (default 127.0.0.1:8080)");
-  serve->callback([&] { exit_code = RunServe(overrides); });
+  ServeOptions serve_options;
+  serve->add_flag("--simulate-fleet", serve_options.simulate_fleet,
+                  "move the demo city's technicians along their day (a demo without phones)");
+  serve->callback([&] { exit_code = RunServe(overrides, serve_options); });
 
   CLI::App* routes = cli.add_subcommand("routes", "list the HTTP API routes");
   AddCommonOptions(*routes, overrides);

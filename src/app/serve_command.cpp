@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -20,19 +21,22 @@
 #include "adapters/storage/postgres/pg_db.h"
 #include "app/commands.h"
 #include "app/runtime.h"
+#include "core/dispatch/field/demo_fleet.h"
 
 namespace lifeline::app {
 
 namespace {
 
-// Records missed work-order deadlines once a minute (docs/design/work-orders.md, "Breaches").
-// With several nodes each runs it; optimistic versions let one win each order.
-class DeadlineWatch {
+// Runs `task` every `period` on its own thread until destroyed. Deadlines are recorded once a
+// minute (docs/design/work-orders.md, "Breaches"); with several nodes each runs them, and
+// optimistic versions let one win each order. The demo fleet moves every 30 s.
+class Every {
  public:
-  explicit DeadlineWatch(WorkOrderService& orders) : orders_(orders), thread_([this] { Run(); }) {}
-  DeadlineWatch(const DeadlineWatch&) = delete;
-  DeadlineWatch& operator=(const DeadlineWatch&) = delete;
-  ~DeadlineWatch() {
+  Every(std::chrono::seconds period, std::function<void()> task)
+      : period_(period), task_(std::move(task)), thread_([this] { Run(); }) {}
+  Every(const Every&) = delete;
+  Every& operator=(const Every&) = delete;
+  ~Every() {
     {
       std::lock_guard lock(mutex_);
       stop_ = true;
@@ -44,20 +48,34 @@ class DeadlineWatch {
  private:
   void Run() {
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::minutes(1), [this] { return stop_; })) {
+    while (!wake_.wait_for(lock, period_, [this] { return stop_; })) {
       lock.unlock();
-      auto escalated = orders_.EscalateOverdue();
-      if (!escalated) spdlog::warn("work-order deadlines: {}", escalated.error().message);
+      task_();
       lock.lock();
     }
   }
 
-  WorkOrderService& orders_;
+  std::chrono::seconds period_;
+  std::function<void()> task_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
   std::thread thread_;  // last: starts once the members above exist
 };
+
+std::unique_ptr<Every> WatchDeadlines(WorkOrderService& orders) {
+  return std::make_unique<Every>(std::chrono::minutes(1), [&orders] {
+    auto escalated = orders.EscalateOverdue();
+    if (!escalated) spdlog::warn("work-order deadlines: {}", escalated.error().message);
+  });
+}
+
+std::unique_ptr<Every> MoveDemoFleet(dispatch::DemoFleet& fleet) {
+  return std::make_unique<Every>(std::chrono::seconds(30), [&fleet] {
+    auto moved = fleet.Step();
+    if (!moved) spdlog::warn("demo fleet: {}", moved.error().message);
+  });
+}
 
 void RenderPoolMetrics(storage::Db& db, std::string& out) {
   out += "# HELP lifeline_db_pool_connections Database connections by pool and state.\n";
@@ -133,7 +151,7 @@ int RunRoutes(const ConfigOverrides& overrides) {
   return kExitOk;
 }
 
-int RunServe(const ConfigOverrides& overrides) {
+int RunServe(const ConfigOverrides& overrides, const ServeOptions& options) {
   auto config = LoadConfig(overrides);
   if (!config) {
     spdlog::error("configuration: {}", config.error().message);
@@ -191,12 +209,19 @@ int RunServe(const ConfigOverrides& overrides) {
                config->server.host, *port, config->UsesPostgres() ? "PostgreSQL" : "SQLite",
                config->server.io_threads, config->server.worker_threads,
                web.empty() ? ", no web app built" : ", web app");
-  auto deadline_watch = std::make_unique<DeadlineWatch>(rt.work_orders());
+  auto deadline_watch = WatchDeadlines(rt.work_orders());
+  dispatch::DemoFleet fleet(rt.store(), rt.clock());
+  std::unique_ptr<Every> fleet_mover;
+  if (options.simulate_fleet) {
+    fleet_mover = MoveDemoFleet(fleet);
+    spdlog::info("demo fleet: technicians move along their day every 30 s");
+  }
   auto notifier = std::make_unique<events::NotificationPump>(
       hub, rt.notification_consumer(), rt.message_sender(),
       [](const std::string& message) { spdlog::warn("{}", message); });
   server.Run(/*handle_signals=*/true);
   notifier.reset();
+  fleet_mover.reset();
   deadline_watch.reset();
   spdlog::info("shutting down: requests drained, closing the event stream and the database");
   listener.reset();
