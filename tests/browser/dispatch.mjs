@@ -319,5 +319,30 @@ export async function dispatchPath(t) {
     check(preempted === movedOut, `${preempted} jobs were taken out of the day, the screen said ${movedOut}`)
     check(page.errors.length === 0, `page errors: ${page.errors}`)
     await context.close()
+    state.emergency = { id: created.id, user_id: busiest.user_id }
+  })
+
+  // On a job, a technician is tracked at any hour, so the step does not depend on the clock.
+  await step('dispatch live position — the technician\'s phone shares its location on the way', async () => {
+    check(state.emergency, 'no emergency sent to a technician')
+    const admin = await as('admin')
+    const user = await api(base, `/api/v1/users/${state.emergency.user_id}`, { token: admin })
+    const tech = await as(user.username)
+    await api(base, `/api/v1/work-orders/${state.emergency.id}/transitions`, { method: 'POST', token: tech, body: { action: 'depart' } })
+    const context = await phone()
+    await context.grantPermissions(['geolocation'], { origin: base })
+    // 0.01° east and 0.02° north of the city's origin (120°, 30°): 0.964 km east, 2.211 km north.
+    await context.setGeolocation({ longitude: 120.01, latitude: 30.02, accuracy: 15 })
+    const page = await newPage(context, base)
+    await login(page, user.username)
+    const bar = page.locator('[data-test=tracking][data-status=sharing]')
+    await bar.waitFor({ timeout: 15_000 })
+    check((await bar.innerText()).includes('已上报'), 'the bar does not say the position was sent')
+    const crew = (await api(base, '/api/v1/technicians', { token: await dispatcherToken() })).items
+    const seen = crew.find((t) => t.user_id === state.emergency.user_id)?.position
+    check(seen && Math.abs(seen.x_km - 0.964) < 0.01 && Math.abs(seen.y_km - 2.211) < 0.01, `the dispatcher sees ${JSON.stringify(seen)}`)
+    await shot(page, 'tech-live-position')
+    check(page.errors.length === 0, `page errors: ${page.errors}`)
+    await context.close()
   })
 }

@@ -78,6 +78,8 @@ describe('api client calls', () => {
     await customers.accountBilling('1000000001')
     await customers.listDistricts()
     await technicians.listTechnicians()
+    await technicians.getMyTechnician()
+    await technicians.reportPosition(120.01, 30.02)
     await interactions.recordInteraction({ channel: 'phone', direction: 'inbound', customer_id: 1, summary: '咨询水费' })
     await interactions.customerTimeline(1)
     await workOrders.listWorkOrders({ customer_id: 1, limit: 10 })
@@ -102,7 +104,7 @@ describe('api client calls', () => {
     const ws = new EventStream({ token: () => 'lls_test', onEvent: () => {}, after: 7 })
     calls.push({ method: 'GET', url: ws.url() })
 
-    expect(calls.length).toBe(41)
+    expect(calls.length).toBe(43)
     const undocumented = calls.filter(({ method, url }) => {
       const path = new URL(url, 'http://localhost').pathname
       const template = specPathFor(decodeURIComponent(path).replace(/ /g, '_'))

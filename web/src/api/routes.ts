@@ -41,6 +41,8 @@ export const routes = {
   moveInDayPlan: 'POST /api/v1/dispatch/day-plans/move',
   preemptInDayPlan: 'POST /api/v1/dispatch/day-plans/preempt',
   myStops: 'GET /api/v1/technicians/me/stops',
+  myTechnician: 'GET /api/v1/technicians/me',
+  reportPosition: 'POST /api/v1/technicians/me/position',
 
   transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',
   assigneeSuggestions: 'GET /api/v1/work-orders/{id}/assignee-suggestions',

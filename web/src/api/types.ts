@@ -261,6 +261,15 @@ export interface Technician {
   shift: { start: string; end: string }
   on_duty: boolean
   position: { x_km: number; y_km: number } | null
+  position_at: number
+}
+
+/** Whether the technician's position is tracked now (docs/design/dispatch.md, "Live positions"). */
+export type Tracking = 'on' | 'off_duty' | 'outside_shift'
+
+/** The calling technician's own profile. */
+export interface MyTechnician extends Technician {
+  tracking: Tracking
 }
 
 export interface Items<T> {

@@ -94,6 +94,19 @@ const dsp: typeof zh = {
   tomorrow: 'Tomorrow',
   today: 'Today',
   track_window: 'Expected visit {from}–{to}',
+  live: {
+    seen: '{name} · last seen at {time}',
+    title: 'Location',
+    checking: 'Checking whether you are at work…',
+    locating: 'Locating…',
+    sharing: 'on · sent at {time}',
+    off_duty: 'Off duty today: location not shared',
+    outside_shift: 'Outside working hours: location not shared',
+    denied: 'Location not allowed: allow this page to use your location in the browser settings so that dispatch can send the nearest technician',
+    unsupported: 'This device cannot tell its location',
+    imprecise: 'Location too vague (about {m} m); waiting for a better fix',
+    failed: 'Could not send the location; retrying shortly',
+  },
 }
 
 export default dsp

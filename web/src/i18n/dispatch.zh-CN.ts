@@ -92,6 +92,19 @@ const dsp = {
   tomorrow: '明天',
   today: '今天',
   track_window: '预计 {from}–{to} 上门',
+  live: {
+    seen: '{name} · 当前位置（{time}）',
+    title: '位置共享',
+    checking: '正在确认是否在班…',
+    locating: '正在定位…',
+    sharing: '已开启 · {time} 已上报',
+    off_duty: '今日不在岗，不上报位置',
+    outside_shift: '不在工作时间，不上报位置',
+    denied: '未允许定位：请在浏览器设置中允许本页使用位置，调度才能就近派单',
+    unsupported: '此设备不支持定位',
+    imprecise: '定位精度不足（约 {m} 米），等待更准确的位置',
+    failed: '位置上报失败，稍后自动重试',
+  },
 }
 
 export default dsp
