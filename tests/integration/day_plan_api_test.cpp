@@ -81,6 +81,16 @@ class DayPlanApi : public CityTest {
     return {nullptr, nullptr};
   }
 
+  // The order's announced window, planned or not.
+  static std::pair<int, int> WindowOf(const nlohmann::json& plan, std::int64_t order_id) {
+    nlohmann::json stop = Find(plan, order_id).second;
+    for (const auto& u : plan["unplanned"]) {
+      if (u["order_id"] == order_id) stop = u;
+    }
+    if (!stop.is_object()) return {-1, -1};
+    return {stop["window_start_minute"], stop["window_end_minute"]};
+  }
+
   // Every order in the plan, planned or not, once.
   static std::set<std::int64_t> OrdersIn(const nlohmann::json& plan) {
     std::set<std::int64_t> orders;
@@ -254,6 +264,16 @@ TEST_P(DayPlanApi, PlanAssignAnnounceReplanMoveAndTheTechniciansList) {
     }
   }
   EXPECT_EQ(OrdersIn(rewritten), before_move) << "nothing is lost from the plan";
+
+  // A re-plan keeps every window customers were told — a pre-empted job's too, though anyone
+  // who can keep it may now go.
+  HttpReply replanned =
+      Post("/api/v1/dispatch/day-plans", {{"team_id", team}, {"date", date}}, dispatcher);
+  ASSERT_EQ(replanned.status, 200) << replanned.body;
+  for (const auto& m : moved_now) {
+    const std::int64_t id = m["order_id"];
+    EXPECT_EQ(WindowOf(replanned.Json(), id), WindowOf(rewritten, id)) << m.dump();
+  }
 
   // The colleague's own list for that day.
   const std::string admin = LoginAs("admin");

@@ -15,6 +15,7 @@ using plan_steps::CrewOf;
 using plan_steps::Emit;
 using plan_steps::FindStop;
 using plan_steps::kDefaultMinutes;
+using plan_steps::kPreempted;
 using plan_steps::LabelOf;
 using plan_steps::PlanAssignmentNote;
 using plan_steps::PutRoute;
@@ -185,7 +186,7 @@ Status DayPlanService::ApplyPreemption(StoreSession& session, const Principal& a
     }
   }
   for (const PreemptedStop& m : preemption.moved) {
-    if (!m.window_kept) Unplan(plan, originals.at(m.order_id), "preempted");
+    if (!m.window_kept) Unplan(plan, originals.at(m.order_id), kPreempted);
   }
   TimedRoute day = preemption.route;
   std::vector<TimedStop> begun = StopsFrom(plan, to.user_id, emergency.order_id, start, false);

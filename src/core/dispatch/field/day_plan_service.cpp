@@ -8,6 +8,7 @@
 
 namespace lifeline::dispatch {
 
+using plan_steps::Announced;
 using plan_steps::Assign;
 using plan_steps::CrewOf;
 using plan_steps::Emit;
@@ -155,8 +156,9 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
     job.trade = stop.trade;
     job.duration_minutes = stop.duration_minutes;
     const PlanStop* before = g.previous ? FindStop(*g.previous, c.order.id) : nullptr;
-    if (before != nullptr && before->user_id) {
-      // Announced: keep the technician and the window the customer was told.
+    if (Announced(before)) {
+      // Keep the window the customer was told, and the technician unless an emergency took
+      // them away (then anyone who can keep the window may go).
       job.keep_with_user_id = before->user_id;
       stop.window_start_minute = before->window_start_minute;
       stop.window_end_minute = before->window_end_minute;
@@ -193,8 +195,7 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
       stop.start_minute = v.start_minute;
       stop.end_minute = v.end_minute;
       const PlanStop* before = g.previous ? FindStop(*g.previous, stop.order_id) : nullptr;
-      const bool announced = before != nullptr && before->user_id.has_value();
-      if (!stop.booked && !announced) {
+      if (!stop.booked && !Announced(before)) {
         const auto [from, to] =
             AnnouncedWindow(v.start_minute, t != nullptr ? t->shift.start_minute : 0);
         stop.window_start_minute = from;

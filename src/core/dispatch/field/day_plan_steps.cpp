@@ -35,6 +35,10 @@ const PlanStop* FindStop(const StoredDayPlan& plan, std::int64_t order_id) {
   return nullptr;
 }
 
+bool Announced(const PlanStop* before) {
+  return before != nullptr && (before->user_id.has_value() || before->reason == kPreempted);
+}
+
 void SortStops(StoredDayPlan& plan) {
   std::ranges::stable_sort(plan.stops, [](const PlanStop& a, const PlanStop& b) {
     const std::int64_t ua = a.user_id.value_or(INT64_MAX), ub = b.user_id.value_or(INT64_MAX);

@@ -21,6 +21,11 @@ Result<std::map<std::int64_t, PlanOrder>> LabelsOf(StoreSession& session,
                                                    const StoredDayPlan& plan);
 
 const PlanStop* FindStop(const StoredDayPlan& plan, std::int64_t order_id);
+// The reason of a job an emergency took out of its technician's day.
+inline constexpr const char* kPreempted = "preempted";
+// Whether the customer was told the stop's window: it was planned with a technician, or was
+// until an emergency pre-empted it (its window still stands).
+bool Announced(const PlanStop* before);
 // Technicians first by id, each day in sequence; unplanned orders last.
 void SortStops(StoredDayPlan& plan);
 
