@@ -199,6 +199,83 @@ TEST_P(DispatchApi, AnIllTechnicianIsLeftOut) {
       204);
 }
 
+// A technician taken on after the demo was seeded has no profile until a dispatcher gives them
+// one; then plans and suggestions see them.
+TEST_P(DispatchApi, ADispatcherGivesANewTechnicianTheirProfile) {
+  const std::string dispatcher = LoginAs("dispatcher01");
+  const std::int64_t team = Technicians(dispatcher)[0]["team_id"];
+  const std::string username =
+      std::string("newtech_") + (GetParam() == Backend::kSqlite ? "s" : "p");
+  HttpReply created = http().Post("/api/v1/users",
+                                  nlohmann::json{{"username", username},
+                                                 {"display_name", "新师傅"},
+                                                 {"role", "technician"},
+                                                 {"org_unit_id", team},
+                                                 {"password", "Passw0rd1"}}
+                                      .dump(),
+                                  LoginAs("admin"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t id = created.Json()["id"];
+  const std::string path = "/api/v1/technicians/" + std::to_string(id);
+  for (const auto& t : Technicians(dispatcher)) EXPECT_NE(t["user_id"], id) << "no profile yet";
+
+  const nlohmann::json profile{{"skills", {{{"trade", "heat_valve"}, {"level", 5}}}},
+                               {"shift_start_minute", 7 * 60 + 30},
+                               {"shift_end_minute", 16 * 60},
+                               {"break_earliest_minute", 11 * 60},
+                               {"break_latest_minute", 12 * 60},
+                               {"break_minutes", 45},
+                               {"depot_x_km", 3.5},
+                               {"depot_y_km", -4},
+                               {"van_capacity", 30}};
+  auto put_at = [&](const std::string& at, const nlohmann::json& body, const std::string& token) {
+    return http().Send("PUT", at, body.dump(), {{"Authorization", "Bearer " + token}});
+  };
+  auto put = [&](const nlohmann::json& body, const std::string& token) {
+    return put_at(path, body, token);
+  };
+  auto bad = [&](const char* field, const nlohmann::json& value) {
+    nlohmann::json body = profile;
+    body[field] = value;
+    return put(body, dispatcher);
+  };
+  EXPECT_EQ(bad("skills", {{{"trade", "welding"}, {"level", 1}}}).Json()["field"],
+            "skills[0].trade");
+  EXPECT_EQ(bad("shift_end_minute", 7 * 60).Json()["field"], "shift_end_minute");
+  EXPECT_EQ(bad("break_latest_minute", 15 * 60 + 30).Json()["field"], "break_latest_minute");
+  EXPECT_EQ(put(profile, LoginAs("agent01")).status, 403);
+  const std::int64_t dispatcher_id = http().Get("/api/v1/auth/me", dispatcher).Json()["user_id"];
+  EXPECT_EQ(
+      put_at("/api/v1/technicians/" + std::to_string(dispatcher_id), profile, dispatcher).status,
+      409)
+      << "a dispatcher is not a technician";
+  EXPECT_EQ(put_at("/api/v1/technicians/999999", profile, dispatcher).status, 404);
+
+  HttpReply saved = put(profile, dispatcher);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.Json()["name"], "新师傅");
+  EXPECT_EQ(saved.Json()["shift"]["start"], "07:30");
+  EXPECT_EQ(saved.Json()["break"]["minutes"], 45);
+  EXPECT_TRUE(saved.Json()["on_duty"].get<bool>()) << "a new technician is on duty";
+  bool listed = false;
+  for (const auto& t : Technicians(dispatcher)) {
+    if (t["user_id"] != id) continue;
+    listed = true;
+    EXPECT_EQ(t["skills"][0]["trade"], "heat_valve");
+    EXPECT_DOUBLE_EQ(t["depot"]["x_km"].get<double>(), 3.5);
+    EXPECT_EQ(t["van_capacity"], 30);
+  }
+  EXPECT_TRUE(listed);
+  HttpReply suggested = http().Get(
+      "/api/v1/dispatch/suggestions?x_km=3.5&y_km=-4&trade=heat_valve&priority=emergency",
+      dispatcher);
+  ASSERT_EQ(suggested.status, 200);
+  bool offered = false;
+  const nlohmann::json items = suggested.Json()["items"];  // a named copy: the loop outlives it
+  for (const auto& s : items) offered = offered || s["user_id"] == id;
+  EXPECT_TRUE(offered) << suggested.body;
+}
+
 LIFELINE_CITY_ON_BOTH_BACKENDS(DispatchApi);
 
 }  // namespace

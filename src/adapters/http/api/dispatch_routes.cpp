@@ -36,6 +36,10 @@ Json TechnicianJson(const Technician& t) {
       {"skills", skills},
       {"shift",
        {{"start", MinuteOfDay(t.shift.start_minute)}, {"end", MinuteOfDay(t.shift.end_minute)}}},
+      {"break", t.break_window ? Json{{"earliest", MinuteOfDay(t.break_window->start_minute)},
+                                      {"latest", MinuteOfDay(t.break_window->end_minute)},
+                                      {"minutes", t.break_minutes}}
+                               : Json(nullptr)},
       {"depot", {{"x_km", t.depot.x}, {"y_km", t.depot.y}}},
       {"position",
        t.position ? Json{{"x_km", t.position->x}, {"y_km", t.position->y}} : Json(nullptr)},
@@ -175,6 +179,60 @@ Response Plan(RouteContext& c, dispatch::DispatchService& dispatch) {
   return Reply(c, dispatch.Plan(c.user(), team->value_or(0), jobs, options), DayPlanJson);
 }
 
+Result<dispatch::TradeSkill> ReadSkill(const JsonBody& item) {
+  auto code = item.String("trade", 40);
+  if (!code) return Fail(code.error());
+  const std::optional<dispatch::Trade> trade = dispatch::ParseTrade(*code);
+  if (!trade) return Fail(Error::Invalid("trade", "pipe_repair, meter, gas_safety or heat_valve"));
+  auto level = item.Int("level", 1, 5);
+  if (!level) return Fail(level.error());
+  return dispatch::TradeSkill{*trade, static_cast<int>(*level)};
+}
+
+// {skills: [{trade, level}], shift_start_minute, shift_end_minute, break_earliest_minute?,
+// break_latest_minute?, break_minutes, depot_x_km, depot_y_km, van_capacity}
+Result<dispatch::ProfileEdit> ReadProfile(const JsonBody& body) {
+  dispatch::ProfileEdit edit;
+  auto skills = body.Objects("skills", 8);
+  if (!skills) return Fail(skills.error());
+  for (std::size_t i = 0; i < skills->size(); ++i) {
+    auto skill = ReadSkill((*skills)[i]);
+    if (!skill) return Fail(JsonBody::Within("skills", i, skill.error()));
+    edit.skills.push_back(*skill);
+  }
+  auto minute = [&](std::string_view field) { return body.Int(field, 0, 24 * 60); };
+  auto start = minute("shift_start_minute");
+  if (!start) return Fail(start.error());
+  auto end = minute("shift_end_minute");
+  if (!end) return Fail(end.error());
+  edit.shift = {static_cast<int>(*start), static_cast<int>(*end)};
+  auto earliest = body.OptionalInt("break_earliest_minute", 0, 24 * 60);
+  if (!earliest) return Fail(earliest.error());
+  auto latest = body.OptionalInt("break_latest_minute", 0, 24 * 60);
+  if (!latest) return Fail(latest.error());
+  if (earliest->has_value() != latest->has_value()) {
+    return Fail(
+        Error::Invalid(earliest->has_value() ? "break_latest_minute" : "break_earliest_minute",
+                       "both or neither"));
+  }
+  if (*earliest) {
+    edit.break_window =
+        dispatch::DayWindow{static_cast<int>(**earliest), static_cast<int>(**latest)};
+  }
+  auto break_minutes = body.OptionalInt("break_minutes", 0, 24 * 60);
+  if (!break_minutes) return Fail(break_minutes.error());
+  edit.break_minutes = static_cast<int>(break_minutes->value_or(0));
+  auto x = body.Number("depot_x_km", -kMaxKm, kMaxKm);
+  if (!x) return Fail(x.error());
+  auto y = body.Number("depot_y_km", -kMaxKm, kMaxKm);
+  if (!y) return Fail(y.error());
+  edit.depot = {*x, *y};
+  auto van = body.OptionalInt("van_capacity", 0, dispatch::kMaxVanCapacity);
+  if (!van) return Fail(van.error());
+  edit.van_capacity = van->value_or(edit.van_capacity);
+  return edit;
+}
+
 // {longitude, latitude} from a phone, or {x_km, y_km} on the city plane.
 Response ReportPosition(RouteContext& c, dispatch::DispatchService& dispatch) {
   auto body = JsonBody::Parse(c.request.body);
@@ -219,6 +277,16 @@ void AddDispatchRoutes(Router& router, ApiDependencies& deps) {
   });
   router.Add(Method::kPost, "/api/v1/technicians/me/position", authed, worker,
              [&dispatch](RouteContext& c) { return ReportPosition(c, dispatch); });
+  router.Add(Method::kPut, "/api/v1/technicians/{id}", authed, worker,
+             [&dispatch](RouteContext& c) {
+               auto id = IdParam(c, "id");
+               if (!id) return ProblemFor(c, id.error());
+               auto body = JsonBody::Parse(c.request.body);
+               if (!body) return ProblemFor(c, body.error());
+               auto edit = ReadProfile(*body);
+               if (!edit) return ProblemFor(c, edit.error());
+               return Reply(c, dispatch.SaveProfile(c.user(), *id, *edit), TechnicianJson);
+             });
   router.Add(Method::kPost, "/api/v1/technicians/{id}/duty", authed, worker,
              [&dispatch](RouteContext& c) {
                auto id = IdParam(c, "id");

@@ -158,6 +158,64 @@ Status DispatchService::Record(const Principal& actor, Point position) {
   });
 }
 
+namespace {
+
+// What the audit log keeps of a profile: the parts a dispatcher sets.
+Fields ProfileFields(const Technician& t) {
+  std::string skills;
+  for (const TradeSkill& s : t.skills) {
+    skills += (skills.empty() ? "" : ",") + std::string(TradeCode(s.trade)) + ":" +
+              std::to_string(s.level);
+  }
+  return {{"skills", skills},
+          {"shift_start_minute", t.shift.start_minute},
+          {"shift_end_minute", t.shift.end_minute},
+          {"break_minutes", t.break_minutes},
+          {"depot_x_km", t.depot.x},
+          {"depot_y_km", t.depot.y},
+          {"van_capacity", t.van_capacity}};
+}
+
+}  // namespace
+
+Result<Technician> DispatchService::SaveProfile(const Principal& actor, std::int64_t user_id,
+                                                const ProfileEdit& edit) {
+  if (auto s = actor.Require(Permission::kDispatchPlan); !s) return Fail(s.error());
+  if (auto s = CheckProfile(edit); !s) return Fail(s.error());
+  Technician saved;
+  Status wrote = store_.Write([&](StoreSession& session) -> Status {
+    auto user = session.Users().FindById(user_id);
+    if (!user) return Fail(user.error());
+    if (user->role != Role::kTechnician) {
+      return Fail(Error::Conflict("only a technician has a dispatch profile"));
+    }
+    auto existing = session.Technicians().Find(user_id);
+    if (!existing && existing.error().code != ErrorCode::kNotFound) return Fail(existing.error());
+    Technician before;
+    before.user_id = user_id;
+    if (existing) before = *existing;
+    saved = WithProfile(before, edit);
+    if (auto s = session.Technicians().Save(saved); !s) return s;
+    if (auto s = session.Audit().Append(
+            ActorOf(actor),
+            {"technician.profile", "technician", std::to_string(user_id),
+             existing ? ProfileFields(before) : Fields{}, ProfileFields(saved)},
+            clock_.NowMs());
+        !s) {
+      return s;
+    }
+    session.Events().Emit({"dispatch",
+                           "technician.profile",
+                           "user/" + std::to_string(user_id),
+                           {{"created", !existing.has_value()}}});
+    saved.name = user->display_name;
+    saved.team_id = user->org_unit_id;
+    return Ok();
+  });
+  if (!wrote) return Fail(wrote.error());
+  return saved;
+}
+
 Status DispatchService::SetOnDuty(const Principal& actor, std::int64_t user_id, bool on_duty) {
   if (auto s = actor.Require(Permission::kDispatchPlan); !s) return s;
   return store_.Write([&](StoreSession& session) -> Status {

@@ -11,6 +11,7 @@
 #include "core/dispatch/field/day_planner.h"
 #include "core/dispatch/field/position_tracking.h"
 #include "core/dispatch/field/suggestion.h"
+#include "core/dispatch/field/technician_profile.h"
 #include "core/identity/principal.h"
 #include "core/ports/clock.h"
 #include "core/ports/store.h"
@@ -48,6 +49,11 @@ class DispatchService {
   // kConflict when they are not tracked now (nothing is stored).
   [[nodiscard]] Status ReportPosition(const Principal& actor, Point position);
   [[nodiscard]] Status ReportPosition(const Principal& actor, GeoPoint position);
+  // Sets a technician user's trades, working day, depot and van (creating their profile when
+  // they have none: a new technician is on duty, position unknown). kNotFound for an unknown
+  // user, kConflict for one who is not a technician.
+  [[nodiscard]] Result<Technician> SaveProfile(const Principal& actor, std::int64_t user_id,
+                                               const ProfileEdit& edit);
   // A technician falls ill or comes back: later plans and suggestions leave them out.
   [[nodiscard]] Status SetOnDuty(const Principal& actor, std::int64_t user_id, bool on_duty);
 
