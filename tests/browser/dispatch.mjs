@@ -322,6 +322,40 @@ export async function dispatchPath(t) {
     state.emergency = { id: created.id, user_id: busiest.user_id }
   })
 
+  await step('dispatch roster — a new technician gets a profile, then falls ill and comes back', async () => {
+    const admin = await as('admin')
+    const token = await dispatcherToken()
+    const team = (await api(base, '/api/v1/technicians', { token })).items[0].team_id
+    const user = await api(base, '/api/v1/users', { method: 'POST', token: admin, body: { username: 'newtech_web', display_name: '新来的师傅', role: 'technician', org_unit_id: team, password: 'Passw0rd1' } })
+    const context = await desktop()
+    const page = await newPage(context, base)
+    await login(page, 'dispatcher01')
+    await page.goto(`${base}/dispatch`)
+    const create = page.locator(`[data-test=profile-new-${user.id}]`)
+    await create.scrollIntoViewIfNeeded()
+    await create.click()
+    const dialog = page.locator('[data-test=profile-dialog]')
+    await dialog.locator('[data-test=add-skill]').click()
+    await dialog.locator('[data-test=skill-0] .el-input-number__increase').click()
+    await shot(page, 'dispatch-technician-profile')
+    await dialog.locator('[data-test=profile-save]').click()
+    await page.locator('.el-message--success').first().waitFor()
+    const listed = async () => (await api(base, '/api/v1/technicians', { token })).items.find((x) => x.user_id === user.id)
+    const saved = await listed()
+    check(saved && saved.skills.length === 1 && saved.skills[0].trade === 'pipe_repair' && saved.skills[0].level === 2, `saved ${JSON.stringify(saved)}`)
+    check(saved.shift.start === '08:00' && saved.break?.minutes === 60, 'the usual day was not filled in')
+    check((await page.locator(`[data-test=profile-new-${user.id}]`).count()) === 0, 'still listed without a profile')
+    const duty = page.locator(`[data-test=duty-${user.id}]`)
+    await duty.click()
+    await page.locator('.el-message--success', { hasText: '离岗' }).waitFor()
+    check((await listed()).on_duty === false, 'not marked off duty')
+    await duty.click()
+    await page.locator('.el-message--success', { hasText: '在岗' }).first().waitFor()
+    check((await listed()).on_duty === true, 'not back on duty')
+    check(page.errors.length === 0, `page errors: ${page.errors}`)
+    await context.close()
+  })
+
   // On a job, a technician is tracked at any hour, so the step does not depend on the clock.
   await step('dispatch live position — the technician\'s phone shares its location on the way', async () => {
     check(state.emergency, 'no emergency sent to a technician')

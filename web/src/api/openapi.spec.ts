@@ -80,6 +80,8 @@ describe('api client calls', () => {
     await technicians.listTechnicians()
     await technicians.getMyTechnician()
     await technicians.reportPosition(120.01, 30.02)
+    await technicians.saveTechnicianProfile(7, { skills: [{ trade: 'meter', level: 2 }], shift_start_minute: 480, shift_end_minute: 1050, break_minutes: 0, depot_x_km: 0, depot_y_km: 0, van_capacity: 20 })
+    await technicians.setTechnicianDuty(7, false)
     await interactions.recordInteraction({ channel: 'phone', direction: 'inbound', customer_id: 1, summary: '咨询水费' })
     await interactions.customerTimeline(1)
     await workOrders.listWorkOrders({ customer_id: 1, limit: 10 })
@@ -104,7 +106,7 @@ describe('api client calls', () => {
     const ws = new EventStream({ token: () => 'lls_test', onEvent: () => {}, after: 7 })
     calls.push({ method: 'GET', url: ws.url() })
 
-    expect(calls.length).toBe(43)
+    expect(calls.length).toBe(45)
     const undocumented = calls.filter(({ method, url }) => {
       const path = new URL(url, 'http://localhost').pathname
       const template = specPathFor(decodeURIComponent(path).replace(/ /g, '_'))

@@ -42,6 +42,8 @@ export const routes = {
   preemptInDayPlan: 'POST /api/v1/dispatch/day-plans/preempt',
   myStops: 'GET /api/v1/technicians/me/stops',
   myTechnician: 'GET /api/v1/technicians/me',
+  saveTechnicianProfile: 'PUT /api/v1/technicians/{id}',
+  setTechnicianDuty: 'POST /api/v1/technicians/{id}/duty',
   reportPosition: 'POST /api/v1/technicians/me/position',
 
   transitionWorkOrder: 'POST /api/v1/work-orders/{id}/transitions',

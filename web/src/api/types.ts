@@ -259,9 +259,26 @@ export interface Technician {
   team_id: number
   skills: { trade: Trade; level: number }[]
   shift: { start: string; end: string }
+  /** when the break may start ("11:30"–"13:00") and how long it is; null: no break */
+  break: { earliest: string; latest: string; minutes: number } | null
+  depot: { x_km: number; y_km: number }
+  van_capacity: number
   on_duty: boolean
   position: { x_km: number; y_km: number } | null
   position_at: number
+}
+
+/** What a dispatcher sets of a technician (PUT /technicians/{id}); minutes from local midnight. */
+export interface TechnicianProfile {
+  skills: { trade: Trade; level: number }[]
+  shift_start_minute: number
+  shift_end_minute: number
+  break_earliest_minute?: number
+  break_latest_minute?: number
+  break_minutes: number
+  depot_x_km: number
+  depot_y_km: number
+  van_capacity: number
 }
 
 /** Whether the technician's position is tracked now (docs/design/dispatch.md, "Live positions"). */

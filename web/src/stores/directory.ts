@@ -33,6 +33,11 @@ export const useDirectoryStore = defineStore('directory', () => {
       })
     return techLoad
   }
+  /** One technician as saved (a new profile is added, in user-id order like the list). */
+  function putTechnician(saved: Technician): void {
+    const others = technicians.value.filter((x) => x.user_id !== saved.user_id)
+    technicians.value = [...others, saved].sort((a, b) => a.user_id - b.user_id)
+  }
   function loadDistricts(): Promise<void> {
     districtLoad ??= listDistricts()
       .then((d) => void (districts.value = d))
@@ -51,5 +56,5 @@ export const useDirectoryStore = defineStore('directory', () => {
     return districts.value.find((d) => d.id === id)?.name ?? `#${id}`
   }
 
-  return { units, technicians, districts, loadUnits, loadTechnicians, loadDistricts, unitName, districtName }
+  return { units, technicians, districts, loadUnits, loadTechnicians, putTechnician, loadDistricts, unitName, districtName }
 })
