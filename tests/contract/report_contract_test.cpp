@@ -5,7 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "adapters/storage/sql_city_loader.h"
 #include "core/demo/demo_city.h"
@@ -116,6 +120,61 @@ void Count(const WorkOrder& o, TimeMs end, Expected& e) {
     c.satisfied += *o.satisfaction >= 4;
     c.unsatisfied += *o.satisfaction <= 2;
   }
+}
+
+// The repeat callers counted one by one: per customer, else per contact phone, the callers
+// with two or more orders in the scope, most orders first, then customers by id, then the
+// unrecognised; the first `top` listed.
+RepeatCallerSummary CountCallers(const std::vector<WorkOrder>& orders, const ReportScope& scope,
+                                 std::int64_t top) {
+  std::map<std::int64_t, std::int64_t> customers;
+  std::map<std::string, std::int64_t> phones;
+  for (const WorkOrder& o : orders) {
+    if (!InScope(o, scope)) continue;
+    if (o.customer_id) {
+      ++customers[*o.customer_id];
+    } else if (!o.contact_phone.empty()) {
+      ++phones[o.contact_phone];
+    }
+  }
+  std::vector<CallerCount> callers;  // customers by id, then the phones
+  for (const auto& [customer, n] : customers) callers.push_back({customer, n});
+  for (const auto& [phone, n] : phones) callers.push_back({std::nullopt, n});
+  std::erase_if(callers, [](const CallerCount& c) { return c.orders < 2; });
+  std::ranges::stable_sort(callers, std::greater{}, &CallerCount::orders);
+  RepeatCallerSummary summary;
+  for (const CallerCount& c : callers) {
+    ++summary.callers;
+    summary.orders += c.orders;
+    if (std::ssize(summary.top) < top) summary.top.push_back(c);
+  }
+  return summary;
+}
+
+// The top categories counted one by one: most orders first, ties by code.
+std::vector<std::string> CountCategories(const std::vector<WorkOrder>& orders,
+                                         const ReportScope& scope, std::int64_t top) {
+  std::map<std::string, std::int64_t> counts;
+  for (const WorkOrder& o : orders) {
+    if (InScope(o, scope)) ++counts[o.category];
+  }
+  std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
+  std::ranges::stable_sort(sorted, std::greater{}, &std::pair<std::string, std::int64_t>::second);
+  std::vector<std::string> out;
+  for (const auto& [category, n] : sorted) {
+    if (std::ssize(out) < top) out.push_back(category + ":" + std::to_string(n));
+  }
+  return out;
+}
+
+// "customer:orders" (or "phone:orders") per listed caller, readable in a failure message.
+std::vector<std::string> Listed(const RepeatCallerSummary& summary) {
+  std::vector<std::string> out;
+  for (const CallerCount& c : summary.top) {
+    out.push_back((c.customer_id ? std::to_string(*c.customer_id) : std::string("phone")) + ":" +
+                  std::to_string(c.orders));
+  }
+  return out;
 }
 
 class ReportContract : public BackendTest {
@@ -236,6 +295,37 @@ class ReportContract : public BackendTest {
     o8.state = WorkOrderState::kClosed;
     o8.closed_at = o8.created_at + 11 * kM;
     orders.push_back(o8);
+    return orders;
+  }
+
+  // More callers, for the repeat callers and the top categories: customers 2–20 with 0–3 more
+  // orders, ten callers known only by their phone (4, 3 and 2 orders) and one calling once,
+  // mostly in November and every fifth in early December, over twelve categories — so that the
+  // top 20 callers and the top 10 categories are cut among ties.
+  std::vector<WorkOrder> CallerOrders() const {
+    static constexpr std::array<std::string_view, 12> kCategories{
+        "water.leak.burst",        "water.leak.valve",        "water.meter.fault",
+        "water.pressure.low",      "water.quality.yellow",    "heat.temperature.cold",
+        "heat.temperature.uneven", "heat.leak.pipe",          "gas.safety.leak",
+        "gas.supply.none",         "gas.business.inspection", "general.consultation"};
+    std::vector<WorkOrder> orders;
+    int n = 100;
+    const auto add = [&](std::optional<std::int64_t> customer, std::string phone) {
+      const TimeMs created = n % 5 == 0 ? Local(12, 1 + n % 9, 10) : Local(11, 1 + n % 30, 10);
+      WorkOrder o = Order(n, WorkOrderType::kRepair, std::string(kCategories[n % 12]),
+                          districts_[static_cast<std::size_t>(n) % 3], created);
+      o.customer_id = customer;
+      o.contact_phone = std::move(phone);
+      orders.push_back(std::move(o));
+      ++n;
+    };
+    for (std::int64_t customer = 2; customer <= 20; ++customer) {
+      for (std::int64_t i = 0; i < customer % 4; ++i) add(customer, "");
+    }
+    for (int phone = 0; phone <= 10; ++phone) {
+      const int calls = phone == 0 ? 4 : phone == 1 ? 3 : phone == 10 ? 1 : 2;
+      for (int i = 0; i < calls; ++i) add(std::nullopt, "1391234" + std::to_string(1000 + phone));
+    }
     return orders;
   }
 
@@ -475,9 +565,13 @@ TEST_P(ReportContract, WithoutReportsReadTheAnswerIs403) {
 
 // Every grouping key × a dozen filter shapes × two period ends (one with an order resolved and
 // closed after it), against the figures counted one by one in C++: the statements' shapes, the
-// covering index and the resolve-time buckets must not change a single number.
+// covering index and the resolve-time buckets must not change a single number. The same for the
+// top categories and the repeat callers (with more callers, so that ties are cut).
 TEST_P(ReportContract, EveryKeyAndFilterShapeMatchesTheOrdersCountedOneByOne) {
-  const std::vector<WorkOrder> orders = FixtureOrders();
+  std::vector<WorkOrder> orders = FixtureOrders();
+  const std::vector<WorkOrder> callers = CallerOrders();
+  Insert(callers);
+  orders.insert(orders.end(), callers.begin(), callers.end());
   const std::int64_t a = districts_[0], b = districts_[1];
   std::vector<ReportScope> scopes;
   for (const auto& [from, to] : {std::pair{Local(11, 1, 0), Local(12, 1, 0)},
@@ -513,6 +607,8 @@ TEST_P(ReportContract, EveryKeyAndFilterShapeMatchesTheOrdersCountedOneByOne) {
     s.category = "water";
     scopes.push_back(s);
   }
+  const ReportScope& widest = scopes[scopes.size() / 2];  // October to 10 December, unfiltered
+  ASSERT_GT(CountCallers(orders, widest, kTopCallers).callers, kTopCallers) << "a cut top 20";
   constexpr std::array kKeys{ReportKey::kType,       ReportKey::kCategory, ReportKey::kDistrict,
                              ReportKey::kDepartment, ReportKey::kAgent,    ReportKey::kAssignee,
                              ReportKey::kLocalDay};
@@ -548,6 +644,25 @@ TEST_P(ReportContract, EveryKeyAndFilterShapeMatchesTheOrdersCountedOneByOne) {
         EXPECT_EQ(actual[k].buckets, e.buckets) << where << ", group " << k;
       }
     }
+    const std::string where = "scope " + std::to_string(&scope - scopes.data());
+    ASSERT_TRUE(services.store
+                    .Read([&](StoreSession& session) -> Status {
+                      auto top = session.Reports().TopCategories(scope, kTopCategories);
+                      if (!top) return Fail(top.error());
+                      std::vector<std::string> listed;
+                      for (const CategoryCount& c : *top) {
+                        listed.push_back(c.category + ":" + std::to_string(c.orders));
+                      }
+                      EXPECT_EQ(listed, CountCategories(orders, scope, kTopCategories)) << where;
+                      auto repeat = session.Reports().RepeatCallers(scope, kTopCallers);
+                      if (!repeat) return Fail(repeat.error());
+                      const RepeatCallerSummary expected = CountCallers(orders, scope, kTopCallers);
+                      EXPECT_EQ(repeat->callers, expected.callers) << where;
+                      EXPECT_EQ(repeat->orders, expected.orders) << where;
+                      EXPECT_EQ(Listed(*repeat), Listed(expected)) << where;
+                      return Ok();
+                    })
+                    .has_value());
   }
 }
 

@@ -92,6 +92,14 @@ struct CallerCount {
   std::int64_t orders = 0;
 };
 
+// The callers with at least two orders in a scope: how many, their orders, and the first of
+// them — most orders first, then customers by id, then the unrecognised (no id to show).
+struct RepeatCallerSummary {
+  std::int64_t callers = 0;
+  std::int64_t orders = 0;
+  std::vector<CallerCount> top;
+};
+
 // One order as reports list and export it: no personal data.
 struct ReportOrderRow {
   std::int64_t id = 0;
@@ -131,8 +139,9 @@ class ReportRepository {
   // The categories with most orders, most first (ties by code).
   virtual Result<std::vector<CategoryCount>> TopCategories(const ReportScope& scope,
                                                            std::int64_t limit) = 0;
-  // Every caller with at least two orders in the scope, most orders first.
-  virtual Result<std::vector<CallerCount>> RepeatCallers(const ReportScope& scope) = 0;
+  // The callers with at least two orders in the scope, counted, and the first `top` of them.
+  // Only the summary leaves the database: a year has ~50,000 such callers.
+  virtual Result<RepeatCallerSummary> RepeatCallers(const ReportScope& scope, std::int64_t top) = 0;
   // The orders behind a figure (all of the scope when `metric` is none), newest first.
   virtual Result<ReportOrderPage> Orders(const ReportScope& scope,
                                          std::optional<ReportMetric> metric, std::int64_t offset,

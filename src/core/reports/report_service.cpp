@@ -172,7 +172,7 @@ Result<WorkOrderReport> ReportService::Run(const Principal& actor, const ReportR
   report.utc_offset = utc_offset_;
   const ReportScope& s = *scope;
   std::vector<CategoryCount> top;
-  std::vector<CallerCount> callers;
+  RepeatCallerSummary callers;
   auto top_read = std::async(std::launch::async, [&] {
     return store_.Read([&](StoreSession& session) -> Status {
       auto found = session.Reports().TopCategories(s, kTopCategories);
@@ -183,7 +183,7 @@ Result<WorkOrderReport> ReportService::Run(const Principal& actor, const ReportR
   });
   auto callers_read = std::async(std::launch::async, [&] {
     return store_.Read([&](StoreSession& session) -> Status {
-      auto found = session.Reports().RepeatCallers(s);
+      auto found = session.Reports().RepeatCallers(s, kTopCallers);
       if (!found) return Fail(found.error());
       callers = std::move(*found);
       return Ok();
@@ -203,7 +203,7 @@ Result<WorkOrderReport> ReportService::Run(const Principal& actor, const ReportR
   for (const CategoryCount& c : top) {
     report.top_categories.push_back({c.category, tree_.Path(c.category), c.orders});
   }
-  report.repeat_callers = SummariseCallers(callers, kTopCallers);
+  report.repeat_callers = std::move(callers);
   return report;
 }
 

@@ -35,7 +35,7 @@ struct ReportDrill {
 };
 
 inline constexpr int kTopCategories = 10;
-inline constexpr std::size_t kTopCallers = 20;
+inline constexpr std::int64_t kTopCallers = 20;
 
 class ReportService {
  public:

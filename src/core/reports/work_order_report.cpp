@@ -158,14 +158,4 @@ void RollUp(WorkOrderReport& report, const std::vector<ReportRow>& rows) {
                    });
 }
 
-RepeatCallers SummariseCallers(const std::vector<CallerCount>& callers, std::size_t top) {
-  RepeatCallers out;
-  for (const CallerCount& caller : callers) {
-    ++out.callers;
-    out.orders += caller.orders;
-    if (out.top.size() < top) out.top.push_back(caller);
-  }
-  return out;
-}
-
 }  // namespace lifeline

@@ -42,12 +42,6 @@ struct TopCategory {
   std::int64_t orders = 0;
 };
 
-struct RepeatCallers {
-  std::int64_t callers = 0;  // callers with at least two orders
-  std::int64_t orders = 0;   // their orders
-  std::vector<CallerCount> top;
-};
-
 struct WorkOrderReport {
   ReportPeriod period = ReportPeriod::kMonth;
   ReportGroupBy group_by = ReportGroupBy::kNone;
@@ -57,7 +51,7 @@ struct WorkOrderReport {
   std::vector<ReportGroup> groups;
   ReportFigures total;
   std::vector<TopCategory> top_categories;
-  RepeatCallers repeat_callers;
+  RepeatCallerSummary repeat_callers;
 };
 
 // What the database groups by for `group_by`.
@@ -70,8 +64,5 @@ std::string GroupKeyOf(ReportGroupBy group_by, const ReportKeyValue& key, int ca
 // Rolls `rows` up to the groups of `group_by` (periods get every bucket of the range, empty
 // ones too, in order; other groups most orders first) and the total.
 void RollUp(WorkOrderReport& report, const std::vector<ReportRow>& rows);
-
-// Repeat callers from the database's list: the counts and the first `top` callers.
-RepeatCallers SummariseCallers(const std::vector<CallerCount>& callers, std::size_t top);
 
 }  // namespace lifeline

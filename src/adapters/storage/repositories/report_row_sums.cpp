@@ -106,23 +106,35 @@ void CallerTally::Add(const Row& order) {
   }
 }
 
-std::vector<CallerCount> CallerTally::Repeaters() {
+RepeatCallerSummary CallerTally::Repeaters(std::int64_t top) {
+  RepeatCallerSummary summary;
   std::vector<CallerCount> callers;
+  const auto count = [&](std::optional<std::int64_t> customer_id, std::int64_t orders) {
+    if (orders < 2) return;
+    ++summary.callers;
+    summary.orders += orders;
+    callers.push_back({customer_id, orders});
+  };
   std::ranges::sort(customers_);
   for (std::size_t first = 0, end = 0; first < customers_.size(); first = end) {
     while (end < customers_.size() && customers_[end] == customers_[first]) ++end;
-    const auto orders = static_cast<std::int64_t>(end - first);
-    if (orders >= 2) callers.push_back({customers_[first], orders});
+    count(customers_[first], static_cast<std::int64_t>(end - first));
   }
-  for (const auto& [phone, orders] : phones_) {
-    if (orders >= 2) callers.push_back({std::nullopt, orders});
-  }
-  std::ranges::sort(callers, [](const CallerCount& a, const CallerCount& b) {
-    if (a.orders != b.orders) return a.orders > b.orders;
-    if (a.customer_id.has_value() != b.customer_id.has_value()) return a.customer_id.has_value();
-    return a.customer_id < b.customer_id;
-  });
-  return callers;
+  for (const auto& [phone, orders] : phones_) count(std::nullopt, orders);
+  // Only the first `top` are listed, so only they are put in order.
+  const auto listed =
+      std::min(callers.size(), static_cast<std::size_t>(std::max<std::int64_t>(top, 0)));
+  std::ranges::partial_sort(callers, callers.begin() + static_cast<std::ptrdiff_t>(listed),
+                            [](const CallerCount& a, const CallerCount& b) {
+                              if (a.orders != b.orders) return a.orders > b.orders;
+                              if (a.customer_id.has_value() != b.customer_id.has_value()) {
+                                return a.customer_id.has_value();
+                              }
+                              return a.customer_id < b.customer_id;
+                            });
+  callers.resize(listed);
+  summary.top = std::move(callers);
+  return summary;
 }
 
 }  // namespace lifeline::storage

@@ -81,12 +81,13 @@ class CategoryTally {
 };
 
 // Orders per caller (the customer, else the contact phone's blind index); the callers with two
-// or more, most orders first, then customers by id, then the unrecognised.
+// or more counted, and the first `top` of them: most orders first, then customers by id, then
+// the unrecognised.
 class CallerTally {
  public:
   // An order's customer_id and contact_phone_idx, in that order.
   void Add(const Row& order);
-  std::vector<CallerCount> Repeaters();
+  RepeatCallerSummary Repeaters(std::int64_t top);
 
  private:
   // Sorted and counted at the end: a year has a few hundred thousand customers, and counting

@@ -14,7 +14,7 @@ class SqlReportRepository final : public ReportRepository {
   Result<std::vector<ReportRow>> Aggregate(const ReportScope& scope, ReportKey key) override;
   Result<std::vector<CategoryCount>> TopCategories(const ReportScope& scope,
                                                    std::int64_t limit) override;
-  Result<std::vector<CallerCount>> RepeatCallers(const ReportScope& scope) override;
+  Result<RepeatCallerSummary> RepeatCallers(const ReportScope& scope, std::int64_t top) override;
   Result<ReportOrderPage> Orders(const ReportScope& scope, std::optional<ReportMetric> metric,
                                  std::int64_t offset, std::int64_t limit) override;
   Status EachOrder(const ReportScope& scope, std::optional<ReportMetric> metric, std::int64_t page,
