@@ -56,10 +56,10 @@ prepare_backend() {  # sqlite|postgres
       PG_DURABLE=1 tests/support/pg-server start "$out/pg"
       local url
       url=$(cat "$out/pg/url")
-      if [[ ${BENCH_RESEED:-1} == 1 || ! -d $out/pg-data ]]; then
-        rm -rf "$out/pg-data"
-        seed postgres --data "$out/pg-data" --db "$url"
-      fi
+      # pg-server starts a new, empty cluster every time: PostgreSQL is always seeded afresh
+      # (BENCH_RESEED=0 reuses only the SQLite file).
+      rm -rf "$out/pg-data"
+      seed postgres --data "$out/pg-data" --db "$url"
       storage_args=(--data "$out/pg-data" --db "$url")
       ;;
   esac
