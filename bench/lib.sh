@@ -1,6 +1,7 @@
 # Shared by the bench/run-* scripts: the lifeline binary, background processes stopped on exit,
 # waiting for a server, logging in, seeding with timing. Everything listens on 127.0.0.1.
-bin=build/release/src/app/lifeline
+# BENCH_BIN: another build of lifeline, to compare two builds under the same conditions.
+bin=${BENCH_BIN:-build/release/src/app/lifeline}
 customers=${BENCH_CUSTOMERS:-1000000}
 out=bench/out
 mkdir -p "$out"
