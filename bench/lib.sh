@@ -1,6 +1,7 @@
 # Shared by the bench/run-* scripts: the lifeline binary, background processes stopped on exit,
 # waiting for a server, logging in, seeding with timing. Everything listens on 127.0.0.1.
-bin=build/release/src/app/lifeline
+# BENCH_BIN: another build of lifeline, to compare two builds under the same conditions.
+bin=${BENCH_BIN:-build/release/src/app/lifeline}
 customers=${BENCH_CUSTOMERS:-1000000}
 out=bench/out
 mkdir -p "$out"
@@ -56,10 +57,10 @@ prepare_backend() {  # sqlite|postgres
       PG_DURABLE=1 tests/support/pg-server start "$out/pg"
       local url
       url=$(cat "$out/pg/url")
-      if [[ ${BENCH_RESEED:-1} == 1 || ! -d $out/pg-data ]]; then
-        rm -rf "$out/pg-data"
-        seed postgres --data "$out/pg-data" --db "$url"
-      fi
+      # pg-server starts a new, empty cluster every time: PostgreSQL is always seeded afresh
+      # (BENCH_RESEED=0 reuses only the SQLite file).
+      rm -rf "$out/pg-data"
+      seed postgres --data "$out/pg-data" --db "$url"
       storage_args=(--data "$out/pg-data" --db "$url")
       ;;
   esac

@@ -59,6 +59,30 @@ class SqlStoreSession final : public StoreSession {
 
   SqlEventLog& event_log() { return events_; }
 
+  // The sequenced section on SQLite (ADR 0002): the audit records and events the work held
+  // back are written last, in commit order (one writer). True when there were events.
+  Result<bool> FlushSequenced(TimeMs at) {
+    if (audit_ && audit_->has_pending()) {
+      if (auto s = audit_->Flush(); !s) return Fail(s.error());
+    }
+    if (!events_.has_pending()) return false;
+    if (auto s = events_.Flush(at); !s) return Fail(s.error());
+    return true;
+  }
+  // On PostgreSQL they are staged instead, without a lock, for the sequencer. True when there
+  // was anything to stage.
+  Result<bool> Stage(TimeMs at) {
+    const bool audit = audit_ && audit_->has_pending();
+    const bool events = events_.has_pending();
+    if (audit) {
+      if (auto s = audit_->Stage(); !s) return Fail(s.error());
+    }
+    if (events) {
+      if (auto s = events_.Stage(at); !s) return Fail(s.error());
+    }
+    return audit || events;
+  }
+
  private:
   template <class Repository, class... Args>
   static Repository& Lazy(std::optional<Repository>& slot, Args&... args) {
@@ -92,18 +116,22 @@ class SqlStoreSession final : public StoreSession {
 
 }  // namespace
 
-Status SqlStore::WriteOnce(FunctionRef<Status(StoreSession&)> work, bool& wrote_events) {
+Status SqlStore::WriteOnce(FunctionRef<Status(StoreSession&)> work, Written& written) {
   auto connection = db_.Acquire(Access::kWrite);
   if (!connection) return Fail(connection.error());
   Connection& conn = **connection;
   if (auto s = conn.Begin(); !s) return s;
   SqlStoreSession session(conn, cipher_, digest_);
   Status status = work(session);
-  if (status && session.event_log().has_pending()) {
-    wrote_events = true;
-    status = conn.LockSequencedWrites();
-    if (status) status = session.event_log().Flush(clock_.NowMs());
-    if (status) status = conn.NotifyOnCommit(kEventsChannel);
+  if (status && postgres()) {
+    auto staged = session.Stage(clock_.NowMs());
+    if (!staged) status = Fail(staged.error());
+    written.staged = status && *staged;
+  } else if (status) {
+    auto flushed = session.FlushSequenced(clock_.NowMs());
+    if (!flushed) status = Fail(flushed.error());
+    written.events = status && *flushed;
+    if (written.events) status = conn.NotifyOnCommit(kEventsChannel);
   }
   if (status) status = conn.Commit();
   if (!status) (void)conn.Rollback();
@@ -113,15 +141,24 @@ Status SqlStore::WriteOnce(FunctionRef<Status(StoreSession&)> work, bool& wrote_
 Status SqlStore::Write(FunctionRef<Status(StoreSession&)> work) {
   Status status;
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
-    bool wrote_events = false;
-    status = WriteOnce(work, wrote_events);
+    Written written;
+    status = WriteOnce(work, written);
     if (status) {
-      if (wrote_events && on_events_committed_) on_events_committed_();
+      if (written.staged || (postgres() && sequencer_.behind())) written.events |= Sequence();
+      if (written.events && on_events_committed_) on_events_committed_();
       return status;
     }
     if (status.error().code != ErrorCode::kAborted) return status;
   }
   return status;
+}
+
+// The write has committed: should sequencing fail now, its records stay staged, durable, and
+// the next write's run moves them (any write runs the sequencer while it is behind; the
+// notification pump and the deadline ticker write regularly). The write itself succeeded.
+bool SqlStore::Sequence() {
+  auto moved = sequencer_.Sync();
+  return moved && *moved;
 }
 
 Status SqlStore::Read(FunctionRef<Status(StoreSession&)> work) {

@@ -3,10 +3,12 @@
 // A failure is retried with a doubling delay up to max_attempts, then the message is failed;
 // a channel that says the message can never go (kInvalidArgument) fails it at once.
 // Sending is at-least-once: a crash after the channel accepted and before the outcome is
-// recorded sends it again when the hold runs out, with the same idempotency key.
+// recorded sends it again when the hold runs out, with the same idempotency key. The outcomes
+// of one batch are recorded together, in one transaction, after the batch is sent.
 #pragma once
 
 #include <array>
+#include <vector>
 
 #include "core/common/error.h"
 #include "core/notifications/notification_settings.h"
@@ -29,7 +31,7 @@ class MessageSender {
   [[nodiscard]] Result<int> SendDue(int limit = 20);
 
  private:
-  Status Record(CustomerMessage message, const Result<std::string>& sent);
+  Status Record(const std::vector<CustomerMessage>& tried, const std::vector<TimeMs>& tried_at);
 
   Store& store_;
   const Clock& clock_;

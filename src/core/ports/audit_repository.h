@@ -39,8 +39,8 @@ struct AuditHead {
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
-  // Appends one record to the chain: takes the chain's lock for the rest of the transaction,
-  // links to the last row and stores the new row's hash.
+  // Appends one record to the chain when the unit of work commits: its id, its link to the
+  // row before it and its hash are assigned then, in commit order (ADR 0002).
   virtual Status Append(const AuditActor& actor, const AuditEntry& entry, TimeMs at) = 0;
   // Newest first.
   virtual Result<std::vector<AuditRecord>> Search(const AuditQuery& query) = 0;

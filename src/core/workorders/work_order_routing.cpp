@@ -184,49 +184,48 @@ Result<std::vector<RoutingRule>> WorkOrderService::SaveRoutingRules(
   return saved;
 }
 
-Status WorkOrderService::Step(StoreSession& session, const Principal& actor, WorkOrder& order,
-                              const WorkOrderCommand& command, WorkOrderState next,
-                              const DeadlineSettings& settings) const {
-  const WorkOrder before = order;
+void WorkOrderService::Route(const Principal& actor, WorkOrder& order,
+                             const WorkOrderCommand& command, WorkOrderState next,
+                             const DeadlineSettings& settings,
+                             std::vector<RoutedStep>& steps) const {
+  RoutedStep step{.actor = actor, .command = command, .before = order, .after = {}};
   ApplyAction(order, command, next, clock_.NowMs(),
               PolicyFor(settings, order.category, order.priority), settings.calendar);
-  if (auto s = session.WorkOrders().Update(order, before.version); !s) return s;
-  return Record(session, actor, before, order, command, false);
+  step.after = order;
+  steps.push_back(std::move(step));
 }
 
-Status WorkOrderService::RouteNew(StoreSession& session, const Principal& actor, WorkOrder& order,
-                                  std::optional<std::int64_t> department_id,
-                                  const CategoryTree& tree,
-                                  const DeadlineSettings& settings) const {
+Result<std::vector<RoutedStep>> WorkOrderService::RouteNew(
+    StoreSession& session, const Principal& actor, WorkOrder& order,
+    std::optional<std::int64_t> department_id, const CategoryTree& tree,
+    const DeadlineSettings& settings) const {
+  std::vector<RoutedStep> steps;
   if (department_id) {
     WorkOrderCommand named{.action = WorkOrderAction::kDispatch, .department_id = department_id};
-    if (auto s = CheckReferences(session, order, named); !s) return s;
-    return Step(session, actor, order, named, WorkOrderState::kDispatched, settings);
+    if (auto s = CheckReferences(session, order, named); !s) return Fail(s.error());
+    Route(actor, order, named, WorkOrderState::kDispatched, settings, steps);
+    return steps;
   }
   auto rules = LoadRules(session);
   if (!rules) return Fail(rules.error());
   const RoutingRule* rule = MatchRoutingRule(*rules, order.category, order.district_id);
-  if (rule == nullptr) return Ok();
+  if (rule == nullptr) return steps;
   const Principal system = Principal::System();
   const WorkOrderCommand dispatch{.action = WorkOrderAction::kDispatch,
                                   .note = RuleNote(*rule, tree),
                                   .department_id = rule->org_unit_id};
-  if (auto s = Step(session, system, order, dispatch, WorkOrderState::kDispatched, settings); !s) {
-    return s;
-  }
-  if (!rule->auto_assign) return Ok();
+  Route(system, order, dispatch, WorkOrderState::kDispatched, settings, steps);
+  if (!rule->auto_assign) return steps;
   auto suggested = Suggestions(session, order, tree, settings);
   if (!suggested) return Fail(suggested.error());
-  if (suggested->empty()) return Ok();  // nobody can take it now: the dispatcher decides
+  if (suggested->empty()) return steps;  // nobody can take it now: the dispatcher decides
   WorkOrderCommand assign{.action = WorkOrderAction::kAssign,
                           .note = "按分派规则自动派给 " + suggested->front().reason,
                           .assignee_id = suggested->front().user_id};
-  if (auto s = CheckReferences(session, order, assign); !s) return s;
-  if (auto s = Step(session, system, order, assign, WorkOrderState::kAssigned, settings); !s) {
-    return s;
-  }
+  if (auto s = CheckReferences(session, order, assign); !s) return Fail(s.error());
+  Route(system, order, assign, WorkOrderState::kAssigned, settings, steps);
   order.assignee_name = suggested->front().name;
-  return Ok();
+  return steps;
 }
 
 // The order's department's technicians; when none of them can take it, those of the branch

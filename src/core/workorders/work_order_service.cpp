@@ -186,9 +186,14 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   order.due_response_at = due.response;
   order.due_arrival_at = due.arrival;
   order.due_resolution_at = due.resolution;
+  // The routing rule's dispatch (and assignment) go into the order's one INSERT; their history
+  // rows, audit entries and events follow the creation's, as if they were separate steps.
+  WorkOrder as_created = order;
+  auto routed = RouteNew(session, actor, order, draft.department_id, **tree, **settings);
+  if (!routed) return Fail(routed.error());
   auto id = session.WorkOrders().Insert(order);
   if (!id) return Fail(id.error());
-  order.id = *id;
+  order.id = as_created.id = *id;
   WorkOrderTransition created;
   created.order_id = order.id;
   created.at = order.created_at;
@@ -196,7 +201,7 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   created.actor_name = ActorName(actor);
   created.action = "create";
   if (auto t = session.WorkOrders().AppendTransition(created); !t) return Fail(t.error());
-  const Fields after = CreatedFields(order);
+  const Fields after = CreatedFields(as_created);
   if (auto s = session.Audit().Append(
           ActorOf(actor), {"workorder.create", "work_order", std::to_string(order.id), {}, after},
           order.created_at);
@@ -205,8 +210,11 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   }
   session.Events().Emit(
       {"workorder", "workorder.created", "workorder/" + std::to_string(order.id), after});
-  if (auto s = RouteNew(session, actor, order, draft.department_id, **tree, **settings); !s) {
-    return Fail(s.error());
+  for (RoutedStep& step : *routed) {
+    step.before.id = step.after.id = order.id;
+    if (auto s = Record(session, step.actor, step.before, step.after, step.command, false); !s) {
+      return Fail(s.error());
+    }
   }
   return order;
 }

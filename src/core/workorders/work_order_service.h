@@ -48,6 +48,15 @@ struct NewWorkOrder {
   std::optional<std::int64_t> department_id{};
 };
 
+// A dispatch or assignment decided while an order is created: applied to the order before its
+// one INSERT, then recorded (history row, audit entry, event) like any step.
+struct RoutedStep {
+  Principal actor;
+  WorkOrderCommand command;
+  WorkOrder before;
+  WorkOrder after;
+};
+
 struct WorkOrderDetail {
   WorkOrder order;
   std::vector<WorkOrderTransition> history;
@@ -121,15 +130,18 @@ class WorkOrderService {
                          const CategoryTree& tree) const;
   Status CheckReferences(StoreSession& session, const WorkOrder& order,
                          WorkOrderCommand& command) const;
-  // Dispatches a new order: to the department the request names, else to the most specific
-  // routing rule's unit (and, when that rule says so, to its best suggested person).
-  Status RouteNew(StoreSession& session, const Principal& actor, WorkOrder& order,
-                  std::optional<std::int64_t> department_id, const CategoryTree& tree,
-                  const DeadlineSettings& settings) const;
-  // One action applied, stored and recorded inside the caller's transaction.
-  Status Step(StoreSession& session, const Principal& actor, WorkOrder& order,
-              const WorkOrderCommand& command, WorkOrderState next,
-              const DeadlineSettings& settings) const;
+  // Dispatches a new order before it is stored: to the department the request names, else to
+  // the most specific routing rule's unit (and, when that rule says so, to its best suggested
+  // person). Applies each step to `order` and returns them, to be recorded once it has its id.
+  Result<std::vector<RoutedStep>> RouteNew(StoreSession& session, const Principal& actor,
+                                           WorkOrder& order,
+                                           std::optional<std::int64_t> department_id,
+                                           const CategoryTree& tree,
+                                           const DeadlineSettings& settings) const;
+  // One routing step applied to the order in memory and appended to `steps`.
+  void Route(const Principal& actor, WorkOrder& order, const WorkOrderCommand& command,
+             WorkOrderState next, const DeadlineSettings& settings,
+             std::vector<RoutedStep>& steps) const;
   Result<std::vector<AssigneeSuggestion>> Suggestions(StoreSession& session, const WorkOrder& order,
                                                       const CategoryTree& tree,
                                                       const DeadlineSettings& settings) const;

@@ -10,6 +10,28 @@ namespace {
 constexpr Query kInsert{"outbox.insert",
                         "INSERT INTO outbox (at, topic, type, subject, data)"
                         " VALUES ($1, $2, $3, $4, $5)"};
+constexpr Query kInsertTwo{"outbox.insert_two",
+                           "INSERT INTO outbox (at, topic, type, subject, data)"
+                           " VALUES ($1, $2, $3, $4, $5), ($1, $6, $7, $8, $9)"};
+// PostgreSQL: staged without the lock, moved into the outbox by the sequencer
+// (013_sequencer.sql). The ids continue the outbox's in staging order; the identity sequence
+// is moved past them for writers that insert into the outbox directly.
+constexpr Query kStage{"outbox.stage",
+                       "INSERT INTO outbox_pending (at, topic, type, subject, data)"
+                       " VALUES ($1, $2, $3, $4, $5)"};
+constexpr Query kStageTwo{"outbox.stage_two",
+                          "INSERT INTO outbox_pending (at, topic, type, subject, data)"
+                          " VALUES ($1, $2, $3, $4, $5), ($1, $6, $7, $8, $9)"};
+constexpr Query kSequenceStaged{
+    "outbox.sequence_staged",
+    "WITH moved AS (DELETE FROM outbox_pending RETURNING pid, at, topic, type, subject, data),"
+    " last AS (SELECT COALESCE(MAX(id), 0) AS id FROM outbox)"
+    " INSERT INTO outbox (id, at, topic, type, subject, data)"
+    " SELECT last.id + row_number() OVER (ORDER BY moved.pid), moved.at, moved.topic,"
+    " moved.type, moved.subject, moved.data FROM moved, last"};
+constexpr Query kMoveIdentity{
+    "outbox.move_identity",
+    "SELECT setval(pg_get_serial_sequence('outbox', 'id'), MAX(id)) FROM outbox"};
 constexpr Query kAfter{"outbox.after",
                        "SELECT id, at, topic, type, subject, data FROM outbox"
                        " WHERE id > $1 ORDER BY id LIMIT $2"};
@@ -30,14 +52,59 @@ Result<StoredEvent> MapEvent(const Row& row) {
 
 }  // namespace
 
+// Two events per statement where there are two (a created order emits two: created, dispatched
+// by the rule): on PostgreSQL each statement is a round trip under the sequencing lock. Rows of
+// one INSERT take their ids in the order of the VALUES list.
 Status SqlEventLog::Flush(TimeMs at) {
-  for (const DomainEvent& event : pending_) {
+  std::size_t i = 0;
+  for (; i + 1 < pending_.size(); i += 2) {
+    const DomainEvent& a = pending_[i];
+    const DomainEvent& b = pending_[i + 1];
+    const std::string a_data = json::FieldsToJson(a.data);
+    const std::string b_data = json::FieldsToJson(b.data);
     auto inserted = connection_.Exec(
-        kInsert, {at, event.topic, event.type, event.subject, json::FieldsToJson(event.data)});
+        kInsertTwo, {at, a.topic, a.type, a.subject, a_data, b.topic, b.type, b.subject, b_data});
+    if (!inserted) return Fail(inserted.error());
+  }
+  if (i < pending_.size()) {
+    const DomainEvent& e = pending_[i];
+    auto inserted =
+        connection_.Exec(kInsert, {at, e.topic, e.type, e.subject, json::FieldsToJson(e.data)});
     if (!inserted) return Fail(inserted.error());
   }
   pending_.clear();
   return Ok();
+}
+
+Status SqlEventLog::Stage(TimeMs at) {
+  std::size_t i = 0;
+  for (; i + 1 < pending_.size(); i += 2) {
+    const DomainEvent& a = pending_[i];
+    const DomainEvent& b = pending_[i + 1];
+    const std::string a_data = json::FieldsToJson(a.data);
+    const std::string b_data = json::FieldsToJson(b.data);
+    auto staged = connection_.Exec(
+        kStageTwo, {at, a.topic, a.type, a.subject, a_data, b.topic, b.type, b.subject, b_data});
+    if (!staged) return Fail(staged.error());
+  }
+  if (i < pending_.size()) {
+    const DomainEvent& e = pending_[i];
+    auto staged =
+        connection_.Exec(kStage, {at, e.topic, e.type, e.subject, json::FieldsToJson(e.data)});
+    if (!staged) return Fail(staged.error());
+  }
+  pending_.clear();
+  return Ok();
+}
+
+Result<std::int64_t> SqlEventLog::SequenceStaged() {
+  auto moved = connection_.Exec(kSequenceStaged);
+  if (!moved) return Fail(moved.error());
+  if (*moved == 0) return std::int64_t{0};
+  if (auto s = connection_.Each(kMoveIdentity, {}, [](const Row&) { return Ok(); }); !s) {
+    return Fail(s.error());
+  }
+  return *moved;
 }
 
 Result<std::vector<StoredEvent>> SqlEventLog::ReadAfter(std::int64_t after,

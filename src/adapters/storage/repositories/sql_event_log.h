@@ -21,6 +21,11 @@ class SqlEventLog final : public EventLog {
   bool has_pending() const { return !pending_.empty(); }
   // Writes the pending events; called by the store inside the transaction, before COMMIT.
   Status Flush(TimeMs at);
+  // PostgreSQL: writes the pending events to outbox_pending, without the lock (ADR 0002).
+  Status Stage(TimeMs at);
+  // The sequencer, under the lock: moves every committed staged event into the outbox, ids in
+  // staging order after the outbox's last. Returns how many.
+  Result<std::int64_t> SequenceStaged();
 
  private:
   Connection& connection_;
