@@ -77,6 +77,25 @@ TEST_F(Osrm, ADayPlanRunsOnTheServersTimes) {
   EXPECT_EQ(plan->routes[0].user_id, 2) << "only the far technician arrives in the window";
 }
 
+TEST_F(Osrm, ADayPlanGoesOnOnEstimatesWhileTheServerFails) {
+  server.Answer(502, "bad gateway");
+  dispatch::Technician tech;
+  tech.user_id = 1;
+  tech.skills = {{dispatch::Trade::kPipeRepair, 1}};
+  const std::vector<dispatch::Technician> techs{tech};
+  const std::vector<dispatch::DayJob> jobs{
+      {"WO-1", {1, 0}, dispatch::Trade::kPipeRepair, 9 * 60, 11 * 60, 30, 0}};
+  auto osrm = Make();
+  dispatch::DayPlanOptions options;
+  options.seconds = 0.1;
+  options.travel_times = osrm.get();
+  auto plan = dispatch::PlanDay(techs, jobs, options);
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  EXPECT_TRUE(plan->travel_estimated);
+  ASSERT_EQ(plan->routes.size(), 1u);
+  EXPECT_EQ(plan->routes[0].visits.size(), 1u);
+}
+
 TEST(OsrmConfig, RefusesAnythingButHttpNamingTheKey) {
   OsrmOptions options;
   options.url = "https://osrm.example";

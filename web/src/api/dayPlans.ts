@@ -47,6 +47,8 @@ export interface DayPlan {
   routes: DayPlanRoute[]
   unplanned: DayPlanStop[]
   moved: { order_id: number; from_user_id: number; to_user_id: number | null }[]
+  /** In the answer to a (re-)plan: the routing server did not answer, travel is estimated. */
+  travel_estimated?: boolean
 }
 
 export interface MoveRequest {

@@ -11,6 +11,7 @@ const dsp: typeof zh = {
   not_planned: 'This day is not planned yet. "Plan the day" routes its appointments and assigned orders.',
   summary: 'Revision {rev} · {routes} technicians · {stops} jobs · {km} km',
   planned_ok: 'Planned: {n} jobs assigned to technicians',
+  travel_estimated: 'The routing server is not answering: travel was estimated in straight lines; re-plan once it is back',
   moved: '{n} jobs moved because their technician is off duty — tell the customers',
   gantt: 'Technicians’ day (Gantt)',
   map: 'Stops on the map',

@@ -9,6 +9,7 @@ const dsp = {
   not_planned: '当天尚未排程。点击“生成日计划”按当天预约和已派工单生成路线。',
   summary: '第 {rev} 版 · {routes} 位师傅 · {stops} 单 · 共 {km} 公里',
   planned_ok: '已排程：{n} 单已派到师傅',
+  travel_estimated: '路网服务暂不可用：本次按直线距离估算路程，恢复后可重新排程',
   moved: '{n} 单因师傅不在岗改派，请通知客户',
   gantt: '师傅日程甘特图',
   map: '站点地图',

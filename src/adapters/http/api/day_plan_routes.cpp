@@ -87,7 +87,7 @@ Json PlanJson(const DayPlanView& view) {
           {"revision", plan.revision},     {"planned_by", plan.planned_by},
           {"planned_at", plan.planned_at}, {"km", plan.km},
           {"routes", std::move(routes)},   {"unplanned", std::move(unplanned)},
-          {"moved", std::move(moved)}};
+          {"moved", std::move(moved)},     {"travel_estimated", view.travel_estimated}};
 }
 
 Json MoveJson(const dispatch::MoveAnswer& a) {

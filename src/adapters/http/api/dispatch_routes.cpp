@@ -92,7 +92,11 @@ Json DayPlanJson(const DayPlan& plan) {
                      {"from_user_id", m.from_user_id},
                      {"to_user_id", m.to_user_id ? Json(*m.to_user_id) : Json(nullptr)}});
   }
-  return {{"routes", routes}, {"unplanned", unplanned}, {"moved", moved}, {"km", plan.km}};
+  return {{"routes", routes},
+          {"unplanned", unplanned},
+          {"moved", moved},
+          {"km", plan.km},
+          {"travel_estimated", plan.travel_estimated}};
 }
 
 Result<dispatch::Trade> TradeField(std::optional<std::string_view> code) {

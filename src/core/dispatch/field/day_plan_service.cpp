@@ -213,6 +213,7 @@ Result<DayPlanView> DayPlanService::Plan(const Principal& actor, std::int64_t te
 
   DayPlanView view;
   view.moved = solved->moved;
+  view.travel_estimated = solved->travel_estimated;
   Status written = store_.Write([&](StoreSession& session) -> Status {
     auto previous = session.DayPlans().Find(team_id, day);
     if (!previous) return Fail(previous.error());

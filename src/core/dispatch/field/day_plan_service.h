@@ -38,7 +38,8 @@ struct PlanOrder {
 struct DayPlanView {
   StoredDayPlan plan;
   std::map<std::int64_t, PlanOrder> orders;
-  std::vector<MovedJob> moved;  // only in the answer to a (re-)plan
+  std::vector<MovedJob> moved;    // only in the answer to a (re-)plan
+  bool travel_estimated = false;  // the same: the routing server did not answer
 };
 
 struct MoveRequest {

@@ -134,6 +134,10 @@ Result<DayPlan> PlanDay(std::span<const Technician> technicians, std::span<const
   TravelTimes& source = options.travel_times != nullptr ? *options.travel_times : straight_line;
   const std::vector<Point> locations = Locations(technicians, jobs);
   auto travel = source.Between(locations);
+  const bool estimated =
+      !travel && &source != &straight_line && travel.error().code == ErrorCode::kUnavailable;
+  // Dispatchers keep planning while the routing server is down: on estimates, and saying so.
+  if (estimated) travel = straight_line.Between(locations);
   if (!travel) return Fail(travel.error());
   SolverOptions solver;
   solver.seed = options.seed;
@@ -141,7 +145,9 @@ Result<DayPlan> PlanDay(std::span<const Technician> technicians, std::span<const
   solver.searches = 2;
   auto plan = Solve(BuildProblem(technicians, jobs, options.balance_weight), **travel, solver);
   if (!plan) return Fail(plan.error());
-  return ToDayPlan(*plan, technicians, jobs);
+  DayPlan out = ToDayPlan(*plan, technicians, jobs);
+  out.travel_estimated = estimated;
+  return out;
 }
 
 }  // namespace lifeline::dispatch

@@ -64,6 +64,8 @@ struct DayPlan {
   std::vector<UnplannedJob> unplanned;
   std::vector<MovedJob> moved;
   double km = 0;
+  // The routing server did not answer: travel was estimated in straight lines instead.
+  bool travel_estimated = false;
 };
 
 struct DayPlanOptions {

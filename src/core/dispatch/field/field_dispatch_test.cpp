@@ -130,6 +130,36 @@ TEST(PlanDay, ATechnicianOffSickTakesNoJobs) {
   EXPECT_EQ(plan->unplanned[0].reason, "no_vehicle_on_shift");
 }
 
+// A routing server that fails the way the given error says (the OSRM adapter's own tests talk
+// to a real HTTP peer; here only the planner's answer to its failure matters).
+class FailingTravelTimes final : public TravelTimes {
+ public:
+  explicit FailingTravelTimes(Error error) : error_(std::move(error)) {}
+  Result<std::unique_ptr<TravelMatrix>> Between(std::span<const Point>) override {
+    return Fail(error_);
+  }
+
+ private:
+  Error error_;
+};
+
+TEST(PlanDay, PlansOnEstimatesWhenTheRoutingServerIsDownAndSaysSo) {
+  const std::vector<Technician> techs{Tech(1, "李师傅", {0, 0}, {{Trade::kPipeRepair, 2}})};
+  const std::vector<DayJob> jobs{{"WO-1", {1, 1}, Trade::kPipeRepair, 9 * 60, 11 * 60, 30, 0}};
+  FailingTravelTimes down(Error::Unavailable("routing server unavailable: connection refused"));
+  auto plan = PlanDay(techs, jobs, {.seconds = 0.1, .travel_times = &down});
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  EXPECT_TRUE(plan->travel_estimated);
+  ASSERT_EQ(plan->routes.size(), 1u);
+  EXPECT_EQ(plan->routes[0].visits.size(), 1u);
+  EXPECT_FALSE(PlanDay(techs, jobs, {.seconds = 0.1})->travel_estimated) << "no server: the model";
+
+  FailingTravelTimes refused(Error{ErrorCode::kTooLarge, "at most 1000 places", {}});
+  auto too_many = PlanDay(techs, jobs, {.seconds = 0.1, .travel_times = &refused});
+  ASSERT_FALSE(too_many.has_value()) << "only an unreachable server is worked around";
+  EXPECT_EQ(too_many.error().code, ErrorCode::kTooLarge);
+}
+
 TEST(PlanDay, ReplanningKeepsAnnouncedJobsWithTheirTechnicianAndNamesWhatMoves) {
   std::vector<Technician> techs{Tech(1, "李师傅", {0, 0}, {{Trade::kPipeRepair, 2}}),
                                 Tech(2, "王师傅", {10, 0}, {{Trade::kPipeRepair, 2}}),
