@@ -106,6 +106,7 @@ const dsp: typeof zh = {
     denied: 'Location not allowed: allow this page to use your location in the browser settings so that dispatch can send the nearest technician',
     unsupported: 'This device cannot tell its location',
     imprecise: 'Location too vague (about {m} m); waiting for a better fix',
+    no_profile: 'No dispatch profile yet: location not shared',
     failed: 'Could not send the location; retrying shortly',
   },
 }

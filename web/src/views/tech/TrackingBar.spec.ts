@@ -70,6 +70,15 @@ describe('TrackingBar', () => {
     w.unmount()
   })
 
+  it('says so when the technician has no dispatch profile yet', async () => {
+    const phone = fakeGeolocation()
+    const w = await mountWith(vi.fn(async () => problem(404)) as unknown as typeof fetch)
+    expect(bar(w).attributes('data-status')).toBe('no_profile')
+    expect(bar(w).text()).toContain('尚未建立派单档案')
+    expect(phone.geo.watchPosition).not.toHaveBeenCalled()
+    w.unmount()
+  })
+
   it('says how to allow the location when the phone refuses it', async () => {
     const phone = fakeGeolocation()
     const w = await mountWith(vi.fn(async () => json(me('on'))) as unknown as typeof fetch)
