@@ -60,9 +60,8 @@ constexpr Query kSearch{"audit.search",
 constexpr int kPageSize = 1000;
 constexpr std::size_t kBulkFrom = 4;  // more records than this go in one COPY
 
-Result<AuditRecord> MapRecord(const Row& row) {
-  AuditRecord r;
-  r.id = row.Int(0);
+// Columns 1–9: what a record says, before the chain gives it an id and hashes.
+void ReadRecordBody(const Row& row, AuditRecord& r) {
   r.at = row.Int(1);
   r.actor_user_id = row.OptInt(2);
   r.actor = row.Str(3);
@@ -72,6 +71,12 @@ Result<AuditRecord> MapRecord(const Row& row) {
   r.entity_id = row.Str(7);
   r.before_json = row.Str(8);
   r.after_json = row.Str(9);
+}
+
+Result<AuditRecord> MapRecord(const Row& row) {
+  AuditRecord r;
+  r.id = row.Int(0);
+  ReadRecordBody(row, r);
   r.prev_hash = row.Str(10);
   r.hash = row.Str(11);
   return r;
@@ -132,15 +137,7 @@ Result<std::size_t> SqlAuditRepository::TakeStaged() {
   std::vector<std::pair<std::int64_t, AuditRecord>> taken;
   Status read = connection_.Each(kTakeStaged, {}, [&](const Row& row) -> Status {
     AuditRecord r;
-    r.at = row.Int(1);
-    r.actor_user_id = row.OptInt(2);
-    r.actor = row.Str(3);
-    r.remote_address = row.Str(4);
-    r.action = row.Str(5);
-    r.entity_type = row.Str(6);
-    r.entity_id = row.Str(7);
-    r.before_json = row.Str(8);
-    r.after_json = row.Str(9);
+    ReadRecordBody(row, r);  // column 0 is the staging id, not the record's
     taken.emplace_back(row.Int(0), std::move(r));
     return Ok();
   });

@@ -56,42 +56,29 @@ Result<StoredEvent> MapEvent(const Row& row) {
 // by the rule): on PostgreSQL each statement is a round trip under the sequencing lock. Rows of
 // one INSERT take their ids in the order of the VALUES list.
 Status SqlEventLog::Flush(TimeMs at) {
-  std::size_t i = 0;
-  for (; i + 1 < pending_.size(); i += 2) {
-    const DomainEvent& a = pending_[i];
-    const DomainEvent& b = pending_[i + 1];
-    const std::string a_data = json::FieldsToJson(a.data);
-    const std::string b_data = json::FieldsToJson(b.data);
-    auto inserted = connection_.Exec(
-        kInsertTwo, {at, a.topic, a.type, a.subject, a_data, b.topic, b.type, b.subject, b_data});
-    if (!inserted) return Fail(inserted.error());
-  }
-  if (i < pending_.size()) {
-    const DomainEvent& e = pending_[i];
-    auto inserted =
-        connection_.Exec(kInsert, {at, e.topic, e.type, e.subject, json::FieldsToJson(e.data)});
-    if (!inserted) return Fail(inserted.error());
-  }
-  pending_.clear();
-  return Ok();
+  return WritePending(at, kInsert, kInsertTwo);
 }
 
 Status SqlEventLog::Stage(TimeMs at) {
+  return WritePending(at, kStage, kStageTwo);
+}
+
+Status SqlEventLog::WritePending(TimeMs at, const Query& one, const Query& two) {
   std::size_t i = 0;
   for (; i + 1 < pending_.size(); i += 2) {
     const DomainEvent& a = pending_[i];
     const DomainEvent& b = pending_[i + 1];
     const std::string a_data = json::FieldsToJson(a.data);
     const std::string b_data = json::FieldsToJson(b.data);
-    auto staged = connection_.Exec(
-        kStageTwo, {at, a.topic, a.type, a.subject, a_data, b.topic, b.type, b.subject, b_data});
-    if (!staged) return Fail(staged.error());
+    auto written = connection_.Exec(
+        two, {at, a.topic, a.type, a.subject, a_data, b.topic, b.type, b.subject, b_data});
+    if (!written) return Fail(written.error());
   }
   if (i < pending_.size()) {
     const DomainEvent& e = pending_[i];
-    auto staged =
-        connection_.Exec(kStage, {at, e.topic, e.type, e.subject, json::FieldsToJson(e.data)});
-    if (!staged) return Fail(staged.error());
+    auto written =
+        connection_.Exec(one, {at, e.topic, e.type, e.subject, json::FieldsToJson(e.data)});
+    if (!written) return Fail(written.error());
   }
   pending_.clear();
   return Ok();

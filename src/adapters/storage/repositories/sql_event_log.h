@@ -28,6 +28,9 @@ class SqlEventLog final : public EventLog {
   Result<std::int64_t> SequenceStaged();
 
  private:
+  // The pending events, two per `two` statement (one round trip each) and a last one by `one`.
+  Status WritePending(TimeMs at, const Query& one, const Query& two);
+
   Connection& connection_;
   std::vector<DomainEvent> pending_;
 };
