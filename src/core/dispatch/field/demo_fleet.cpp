@@ -16,10 +16,6 @@ constexpr double kIdleLoopRadiusKm = 1.5;
 constexpr int kIdleLoopMinutes = 90;
 constexpr double kMovedKm = 0.001;  // closer than a metre is standing still
 
-double DriveMinutes(Point from, Point to, const TravelModel& travel) {
-  return std::hypot(to.x - from.x, to.y - from.y) * travel.detour_factor / travel.speed_kmh * 60;
-}
-
 Point Between(Point from, Point to, double fraction) {
   fraction = std::clamp(fraction, 0.0, 1.0);
   return {from.x + (to.x - from.x) * fraction, from.y + (to.y - from.y) * fraction};
@@ -42,7 +38,7 @@ Point SimulatedPosition(const Technician& technician, std::span<const PlanStop> 
   Point from = technician.depot;
   // Leaves home just in time for the first arrival, and each stop as soon as its work is done.
   double left_at =
-      stops.front().arrival_minute - DriveMinutes(technician.depot, stops.front().location, travel);
+      stops.front().arrival_minute - travel.Minutes(technician.depot, stops.front().location);
   for (const PlanStop& stop : stops) {
     if (minute < stop.arrival_minute) {
       const double leg = stop.arrival_minute - left_at;
@@ -52,7 +48,7 @@ Point SimulatedPosition(const Technician& technician, std::span<const PlanStop> 
     from = stop.location;
     left_at = stop.end_minute;
   }
-  const double home = DriveMinutes(from, technician.depot, travel);
+  const double home = travel.Minutes(from, technician.depot);
   return home <= 0 ? from : Between(from, technician.depot, (minute - left_at) / home);
 }
 

@@ -63,10 +63,8 @@ std::string ArrivalWindowLabel(int window_start_minute, int window_end_minute) {
 TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
                      const TravelModel& travel) {
   TimedRoute route;
-  auto km = [&](Point a, Point b) {
-    return std::hypot(a.x - b.x, a.y - b.y) * travel.detour_factor;
-  };
-  auto minutes = [&](double distance) { return distance / travel.speed_kmh * 60.0; };
+  auto km = [&](Point a, Point b) { return travel.RoadKm(a, b); };
+  auto minutes = [&](double road_km) { return travel.MinutesFor(road_km); };
   if (!technician.on_duty) route.violations.push_back({"off_duty", 0, 0});
   for (const TimedStop& stop : stops) {
     if (LevelIn(technician, stop.trade) == 0) {
@@ -147,11 +145,10 @@ Preemption Preempt(const Technician& technician, Point at, int now_minute,
   // The return leg was timed back to `at`; re-time it to the real depot.
   if (out.route.stops.size() > 0) {
     const TimedStop& last = out.route.stops.back();
-    const double back_there = std::hypot(last.location.x - at.x, last.location.y - at.y);
-    const double back_home =
-        std::hypot(last.location.x - technician.depot.x, last.location.y - technician.depot.y);
-    const double minutes = (back_home - back_there) * travel.detour_factor / travel.speed_kmh * 60;
-    out.route.km += (back_home - back_there) * travel.detour_factor;
+    const double road_km =
+        travel.RoadKm(last.location, technician.depot) - travel.RoadKm(last.location, at);
+    const double minutes = travel.MinutesFor(road_km);
+    out.route.km += road_km;
     out.route.return_minute += static_cast<int>(std::lround(minutes));
     std::erase_if(out.route.violations,
                   [](const RouteViolation& v) { return v.kind == "shift_overrun"; });

@@ -16,8 +16,7 @@ constexpr double kMinutesPerQueuedJob = 10;
 constexpr double kMinutesPerSkillLevel = 5;
 
 int TravelMinutes(Point from, Point to, const TravelModel& travel) {
-  const double km = std::hypot(from.x - to.x, from.y - to.y) * travel.detour_factor;
-  return static_cast<int>(std::ceil(km / travel.speed_kmh * 60));
+  return static_cast<int>(std::ceil(travel.Minutes(from, to)));
 }
 
 TechnicianLoad LoadOf(std::int64_t user_id, std::span<const TechnicianLoad> loads) {

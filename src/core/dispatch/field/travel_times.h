@@ -2,6 +2,7 @@
 // server's table when the utility runs one (adapters/routing). Kilometres and minutes.
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <span>
 
@@ -13,6 +14,12 @@ namespace lifeline::dispatch {
 struct TravelModel {
   double detour_factor = 1.35;  // road distance over straight-line distance, typical of a city
   double speed_kmh = 25;        // a van in city traffic
+
+  double RoadKm(Point from, Point to) const {
+    return std::hypot(to.x - from.x, to.y - from.y) * detour_factor;
+  }
+  double MinutesFor(double road_km) const { return road_km / speed_kmh * 60; }
+  double Minutes(Point from, Point to) const { return MinutesFor(RoadKm(from, to)); }
 };
 
 class TravelTimes {
