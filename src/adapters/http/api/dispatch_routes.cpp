@@ -184,10 +184,10 @@ Response Plan(RouteContext& c, dispatch::DispatchService& dispatch) {
 }
 
 Result<dispatch::TradeSkill> ReadSkill(const JsonBody& item) {
-  auto code = item.String("trade", 40);
+  auto code = item.String("trade", 20);
   if (!code) return Fail(code.error());
-  const std::optional<dispatch::Trade> trade = dispatch::ParseTrade(*code);
-  if (!trade) return Fail(Error::Invalid("trade", "pipe_repair, meter, gas_safety or heat_valve"));
+  auto trade = TradeField(*code);
+  if (!trade) return Fail(trade.error());
   auto level = item.Int("level", 1, 5);
   if (!level) return Fail(level.error());
   return dispatch::TradeSkill{*trade, static_cast<int>(*level)};
@@ -204,15 +204,15 @@ Result<dispatch::ProfileEdit> ReadProfile(const JsonBody& body) {
     if (!skill) return Fail(JsonBody::Within("skills", i, skill.error()));
     edit.skills.push_back(*skill);
   }
-  auto minute = [&](std::string_view field) { return body.Int(field, 0, 24 * 60); };
+  auto minute = [&](std::string_view field) { return body.Int(field, 0, kMinutesPerDay); };
   auto start = minute("shift_start_minute");
   if (!start) return Fail(start.error());
   auto end = minute("shift_end_minute");
   if (!end) return Fail(end.error());
   edit.shift = {static_cast<int>(*start), static_cast<int>(*end)};
-  auto earliest = body.OptionalInt("break_earliest_minute", 0, 24 * 60);
+  auto earliest = body.OptionalInt("break_earliest_minute", 0, kMinutesPerDay);
   if (!earliest) return Fail(earliest.error());
-  auto latest = body.OptionalInt("break_latest_minute", 0, 24 * 60);
+  auto latest = body.OptionalInt("break_latest_minute", 0, kMinutesPerDay);
   if (!latest) return Fail(latest.error());
   if (earliest->has_value() != latest->has_value()) {
     return Fail(
@@ -223,7 +223,7 @@ Result<dispatch::ProfileEdit> ReadProfile(const JsonBody& body) {
     edit.break_window =
         dispatch::DayWindow{static_cast<int>(**earliest), static_cast<int>(**latest)};
   }
-  auto break_minutes = body.OptionalInt("break_minutes", 0, 24 * 60);
+  auto break_minutes = body.OptionalInt("break_minutes", 0, kMinutesPerDay);
   if (!break_minutes) return Fail(break_minutes.error());
   edit.break_minutes = static_cast<int>(break_minutes->value_or(0));
   auto x = body.Number("depot_x_km", -kMaxKm, kMaxKm);
