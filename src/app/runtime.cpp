@@ -1,5 +1,7 @@
 #include "app/runtime.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -53,6 +55,8 @@ Result<std::unique_ptr<BillingSystem>> OpenBilling(const Config& config, Store& 
 Runtime::Runtime(const Config& config) : config_(config), hasher_(config.security.password_cost) {}
 
 Result<std::unique_ptr<Runtime>> Runtime::Open(const Config& config) {
+  // The configuration has checked the name; every command that runs the product logs at it.
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
   if (auto s = crypto::InitSodium(); !s) return Fail(s.error());
   std::unique_ptr<Runtime> rt(new Runtime(config));
   const char* env_key = std::getenv("LIFELINE_MASTER_KEY");

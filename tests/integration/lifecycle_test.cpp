@@ -130,6 +130,19 @@ TEST_P(Lifecycle, ConfigCheckAndVersion) {
   EXPECT_THAT(refused.output, HasSubstr("server.listen_typo"));
 }
 
+TEST_P(Lifecycle, TheServerLogsAtTheConfiguredLevel) {
+  // The start-up line is at info: a server told to log warnings only keeps it to itself.
+  for (const std::string level : {"warn", "info"}) {
+    ServerProcess::Options options = ServerOptions();
+    options.env.emplace_back("LIFELINE_LOG_LEVEL", level);
+    ServerProcess server(options);
+    ASSERT_EQ(server.Stop(), 0);
+    EXPECT_EQ(server.Log().find("Lifeline serving on") != std::string::npos, level == "info")
+        << "log_level " << level << ":\n"
+        << server.Log();
+  }
+}
+
 TEST_P(Lifecycle, SeedingTwiceIsRefused) {
   CommandResult again = RunLifeline(With({"seed", "--demo", "--customers", "10"}));
   EXPECT_EQ(again.exit_code, 1);
