@@ -1,5 +1,6 @@
 #include "adapters/storage/sqlite/sqlite_db.h"
 
+#include <mutex>
 #include <string>
 
 #include "adapters/storage/connection_pool.h"
@@ -65,6 +66,11 @@ class SqliteDb final : public Db {
 }  // namespace
 
 Result<std::unique_ptr<Db>> OpenSqlite(const SqliteOptions& options) {
+  // SQLite counts every allocation under one process-wide mutex unless told not to; with a
+  // dozen connections busy at once that mutex was a hot spot. Only possible before SQLite
+  // initialises, which the first open does (later calls fail harmlessly).
+  static std::once_flag without_memory_statistics;
+  std::call_once(without_memory_statistics, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   auto db = std::make_unique<SqliteDb>(options);
   // Open the writer first: it creates the file and switches it to WAL before any reader opens.
   auto writer = db->Acquire(Access::kWrite);
