@@ -37,10 +37,13 @@ Result<PooledConnection> ConnectionPool::Acquire() {
 }
 
 void ConnectionPool::Release(std::unique_ptr<Connection> connection) {
+  // A borrower unwound by an exception hands its connection back inside its transaction: end
+  // it here, so that nobody else's work joins it (a no-op otherwise).
+  if (connection->healthy() && !connection->Rollback()) connection.reset();
   {
     std::lock_guard lock(mutex_);
     --in_use_;
-    if (connection->healthy()) {
+    if (connection && connection->healthy()) {
       idle_.push_back(std::move(connection));
     } else {
       --open_;

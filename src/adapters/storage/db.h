@@ -108,6 +108,9 @@ class Connection {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // False outside a transaction, and after an error that made the database abandon the
+  // transaction it was in (SQLite rolls back by itself on a full disk or an I/O error).
+  virtual bool in_transaction() const = 0;
 
   // Serialises the writers of sequenced logs (outbox, audit chain) until the transaction ends,
   // so their ids become visible in order. SQLite's single writer already does.

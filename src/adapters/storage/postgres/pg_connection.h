@@ -35,6 +35,7 @@ class PgConnection final : public Connection {
   Result<std::unique_ptr<BulkLoader>> StartBulk(std::string_view table,
                                                 std::span<const std::string_view> columns) override;
   bool healthy() const override { return PQstatus(conn_) == CONNECTION_OK; }
+  bool in_transaction() const override { return PQtransactionStatus(conn_) == PQTRANS_INTRANS; }
 
   // Maps a failed result (or a connection failure when `result` is null) to an Error.
   Error ErrorOf(const PGresult* result, std::string_view what) const;

@@ -33,6 +33,7 @@ class SqliteConnection final : public Connection {
   Result<std::unique_ptr<BulkLoader>> StartBulk(std::string_view table,
                                                 std::span<const std::string_view> columns) override;
   bool healthy() const override { return true; }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
 
   // A statement with its placeholders resolved: `slots[i]` is the SQLite parameter index of
   // argument i ($i+1), or 0 if the statement does not use it.
