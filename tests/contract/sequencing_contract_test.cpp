@@ -4,8 +4,11 @@
 // nothing, and on PostgreSQL what a crashed writer left staged is sequenced by the next write.
 #include <gmock/gmock.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "core/identity/auth_service.h"
@@ -117,6 +120,90 @@ TEST_P(SequencingContract, ARolledBackWriteLeavesNoAuditRecordAndNoEvent) {
   EXPECT_TRUE(after->intact()) << *after->problem;
   EXPECT_EQ(after->rows_checked, before->rows_checked + 1) << "ids stay contiguous";
   EXPECT_EQ(AllEventIds().size(), 4u);
+}
+
+// On SQLite, writes that arrive together share a transaction, each in its savepoint (group
+// commit): one that fails after writing rows must take exactly its own rows with it.
+TEST_P(SequencingContract, AWriteThatFailsAmongConcurrentOnesTakesOnlyItsOwnRowsWithIt) {
+  auto write = [&](int writer, int n) {
+    const bool commit = n % 3 != 0;
+    return services.store.Write([&](StoreSession& session) -> Status {
+      OrgUnit unit;
+      unit.code = "gc-" + std::to_string(writer) + "-" + std::to_string(n);
+      unit.name = unit.code;
+      if (auto id = session.OrgUnits().Insert(unit); !id) return Fail(id.error());
+      const std::string subject = "test/" + unit.code;
+      if (auto s = session.Audit().Append(ActorOf(Principal::System()),
+                                          {"test.write", "test", subject, {}, {{"n", n}}},
+                                          services.clock.NowMs());
+          !s) {
+        return s;
+      }
+      session.Events().Emit({"test", "test.first", subject, {{"n", n}}});
+      if (!commit) return Fail(Error::Conflict("changed my mind"));
+      return Ok();
+    });
+  };
+  auto before = services.audit.Verify();
+  ASSERT_TRUE(before.has_value());
+  std::atomic<int> unexpected{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int n = 0; n < kWritesEach; ++n) {
+        const Status status = write(w, n);
+        if (status.has_value() != (n % 3 != 0)) ++unexpected;
+      }
+    });
+  }
+  for (std::thread& t : writers) t.join();
+  EXPECT_EQ(unexpected, 0) << "a write's outcome is its own";
+
+  std::set<std::string> codes;
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& session) -> Status {
+                    auto units = session.OrgUnits().List();
+                    if (!units) return Fail(units.error());
+                    for (const OrgUnit& unit : *units) codes.insert(unit.code);
+                    return Ok();
+                  })
+                  .has_value());
+  int committed = 0;
+  for (int w = 0; w < kWriters; ++w) {
+    for (int n = 0; n < kWritesEach; ++n) {
+      const std::string code = "gc-" + std::to_string(w) + "-" + std::to_string(n);
+      EXPECT_EQ(codes.contains(code), n % 3 != 0) << code;
+      committed += n % 3 != 0 ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(AllEventIds().size(), static_cast<std::size_t>(committed));
+  auto after = services.audit.Verify();
+  ASSERT_TRUE(after.has_value());
+  EXPECT_TRUE(after->intact()) << *after->problem;
+  EXPECT_EQ(after->rows_checked, before->rows_checked + committed);
+}
+
+TEST_P(SequencingContract, AWriteThatThrowsLeavesNothingAndTheStoreGoesOn) {
+  EXPECT_THROW((void)services.store.Write([&](StoreSession& session) -> Status {
+    OrgUnit unit;
+    unit.code = unit.name = "thrown";
+    if (auto id = session.OrgUnits().Insert(unit); !id) return Fail(id.error());
+    session.Events().Emit({"test", "test.first", "test/thrown", {}});
+    throw std::runtime_error("a bug in the work");
+  }),
+               std::runtime_error);
+  ASSERT_TRUE(AuditedWrite(0, 1).has_value());
+  std::vector<OrgUnit> units;
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& session) -> Status {
+                    auto listed = session.OrgUnits().List();
+                    if (!listed) return Fail(listed.error());
+                    units = std::move(*listed);
+                    return Ok();
+                  })
+                  .has_value());
+  EXPECT_TRUE(std::ranges::none_of(units, [](const OrgUnit& u) { return u.code == "thrown"; }));
+  EXPECT_EQ(AllEventIds().size(), 2u) << "only the second write's two events";
 }
 
 // A process that committed its staged records and died before sequencing them: the next write
