@@ -37,6 +37,10 @@ class CustomerRepository {
                                                       std::size_t limit) = 0;
   // The holder of the account numbered `account_no` (户号); kNotFound if there is none.
   virtual Result<Customer> FindByAccountNo(std::string_view account_no) = 0;
+  // Just one account, with its address and district (no meters, no bills, nothing decrypted),
+  // for what must name an account cheaply: a new work order. kNotFound if there is none.
+  virtual Result<Account> FindAccount(std::int64_t account_id) = 0;
+  virtual Result<bool> Exists(std::int64_t customer_id) = 0;
   virtual Result<std::int64_t> Count() = 0;
 };
 

@@ -37,6 +37,12 @@ constexpr Query kRecentBillsOf{
     " ROW_NUMBER() OVER (PARTITION BY b.account_id ORDER BY b.period DESC) AS recency"
     " FROM bills b JOIN accounts a ON a.id = b.account_id WHERE a.customer_id = $1) AS recent"
     " WHERE recency <= $2 ORDER BY account_id, period DESC"};
+constexpr Query kAccount{"customers.account",
+                         "SELECT a.id, a.account_no, a.premise_id, a.utility, a.status,"
+                         " a.balance_fen, a.arrears_fen, a.opened_at, p.address, p.district_id,"
+                         " a.customer_id"
+                         " FROM accounts a JOIN premises p ON p.id = a.premise_id WHERE a.id = $1"};
+constexpr Query kExists{"customers.exists", "SELECT 1 FROM customers WHERE id = $1"};
 constexpr Query kByAccountNo{"customers.by_account_no",
                              "SELECT customer_id FROM accounts WHERE account_no = $1"};
 constexpr Query kIdsByIdNumber{"customers.ids_by_id_number",
@@ -165,6 +171,27 @@ Result<Customer> SqlCustomerRepository::FindByAccountNo(std::string_view account
       [](const Row& row) -> Result<std::int64_t> { return row.Int(0); }, "account");
   if (!id) return Fail(id.error());
   return FindById(*id);
+}
+
+Result<Account> SqlCustomerRepository::FindAccount(std::int64_t account_id) {
+  return FetchOne<Account>(
+      connection_, kAccount, {account_id},
+      [](const Row& row) -> Result<Account> {
+        auto account = MapAccount(row);
+        if (account) account->customer_id = row.Int(10);
+        return account;
+      },
+      "account");
+}
+
+Result<bool> SqlCustomerRepository::Exists(std::int64_t customer_id) {
+  bool found = false;
+  Status read = connection_.Each(kExists, {customer_id}, [&](const Row&) -> Status {
+    found = true;
+    return Ok();
+  });
+  if (!read) return Fail(read.error());
+  return found;
 }
 
 Result<std::vector<Customer>> SqlCustomerRepository::FindByIdNumber(std::string_view id_number) {

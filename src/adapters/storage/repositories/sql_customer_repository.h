@@ -15,6 +15,8 @@ class SqlCustomerRepository final : public CustomerRepository {
   Result<std::vector<Customer>> FindByPhone(std::string_view normalized_phone) override;
   Result<Customer> FindById(std::int64_t id) override;
   Result<Customer> FindByAccountNo(std::string_view account_no) override;
+  Result<Account> FindAccount(std::int64_t account_id) override;
+  Result<bool> Exists(std::int64_t customer_id) override;
   Result<std::vector<Customer>> FindByIdNumber(std::string_view id_number) override;
   Result<std::vector<Customer>> FindByNamePrefix(std::string_view prefix,
                                                  std::size_t limit) override;
