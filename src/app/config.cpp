@@ -272,7 +272,7 @@ Status ApplyFile(const toml::table& file, Config& config) {
       config.storage.db_url = std::string(s.text());
       return Ok();
     });
-  if (status) status = ApplyInt(file, "storage.pool_size", 1, 256, config.storage.pool_size);
+  if (status) status = ApplyInt(file, "storage.pool_size", 0, 256, config.storage.pool_size);
   if (status)
     status = ApplyInt(file, "storage.busy_timeout_ms", 0, 600'000, config.storage.busy_timeout_ms);
   if (status)
@@ -367,7 +367,10 @@ Result<Config> LoadConfig(const ConfigOverrides& overrides) {
     if (auto s = ParseListen(*overrides.listen, config.server); !s) return Fail(s.error());
   }
   if (config.server.io_threads == 0) config.server.io_threads = DefaultThreads(1);
-  if (config.server.worker_threads == 0) config.server.worker_threads = DefaultThreads(2);
+  // Workers mostly wait on the database; on SQLite the writes of waiting workers share one
+  // commit (group commit), so more of them in flight is what makes the batches.
+  if (config.server.worker_threads == 0) config.server.worker_threads = DefaultThreads(8);
+  if (config.storage.pool_size == 0) config.storage.pool_size = config.server.worker_threads;
   return config;
 }
 

@@ -21,7 +21,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   int io_threads = 0;      // 0: one per core
-  int worker_threads = 0;  // 0: two per core (database waits overlap)
+  int worker_threads = 0;  // 0: eight per core (database waits overlap, writes batch)
   std::size_t body_limit_bytes = 1 << 20;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
@@ -35,7 +35,7 @@ struct ServerConfig {
 
 struct StorageConfig {
   std::string db_url;  // empty: SQLite at <data>/lifeline.db
-  int pool_size = 8;
+  int pool_size = 0;  // 0: one per worker thread
   int busy_timeout_ms = 5000;  // how long a write waits for another process's lock
   storage::SqliteSync sqlite_synchronous = storage::SqliteSync::kNormal;
 };
