@@ -129,6 +129,35 @@ TEST_P(WorkOrderContract, CreatingWritesTheOrderItsHistoryAuditAndEventTogether)
   EXPECT_EQ(audit->size(), 1u);
 }
 
+TEST_P(WorkOrderContract, TheCustomerAndAccountNamedMustExistAndBelongTogether) {
+  auto refused_on = [&](NewWorkOrder draft, std::string_view field, std::string_view says) {
+    auto created = orders.Create(agent_, draft);
+    ASSERT_FALSE(created.has_value());
+    EXPECT_EQ(created.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(created.error().field, field);
+    EXPECT_THAT(created.error().message, HasSubstr(says));
+  };
+  NewWorkOrder no_customer = Draft();
+  no_customer.customer_id = 999'999;
+  refused_on(no_customer, "customer_id", "no such customer");
+  no_customer.account_id.reset();
+  refused_on(no_customer, "customer_id", "no such customer");
+
+  NewWorkOrder someone_elses = Draft();
+  someone_elses.customer_id = customer_.id + 1;  // the demo city's next customer
+  refused_on(someone_elses, "account_id", "not an account of this customer");
+  NewWorkOrder no_account = Draft();
+  no_account.account_id = 999'999;
+  refused_on(no_account, "account_id", "not an account of this customer");
+
+  NewWorkOrder customer_only = Draft();
+  customer_only.account_id.reset();
+  auto created = orders.Create(agent_, customer_only);
+  ASSERT_TRUE(created.has_value()) << created.error().message;
+  EXPECT_FALSE(created->district_id.has_value()) << "no account, no district from it";
+  EXPECT_EQ(Events().size(), 1u) << "only the order that was made";
+}
+
 TEST_P(WorkOrderContract, ARollbackLeavesNoHalfMadeRecord) {
   const auto before = orders.List(dispatcher_, {});
   ASSERT_TRUE(before.has_value());
