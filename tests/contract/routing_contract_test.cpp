@@ -256,6 +256,11 @@ TEST_P(RoutingContract, ANewOrderIsDispatchedByTheMostSpecificRuleInOneUnitOfWor
   // No rule: the order waits in accepted.
   const WorkOrder question = Create(agent_, Draft("general.consultation"));
   EXPECT_EQ(question.state, WorkOrderState::kAccepted);
+  // The rules are kept between orders; saving new ones applies from the very next order.
+  ASSERT_TRUE(Save({{.category = Root(), .org_unit_id = desk_}}));
+  EXPECT_EQ(Create(agent_, Draft()).department_id, desk_);
+  ASSERT_TRUE(Save({}));
+  EXPECT_EQ(Create(agent_, Draft()).state, WorkOrderState::kAccepted);
 }
 
 // The order's account places it in the demo city, so the ranking is by arrival: the two have the

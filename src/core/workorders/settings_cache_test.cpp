@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/workorders/deadline_policy.h"
 #include "tests/support/fake_clock.h"
 
 namespace lifeline {
@@ -27,7 +28,7 @@ DeadlineSettings WithOpenMinute(int minute) {
 
 TEST(SettingsCache, ReadsTheStoreOncePerMaxAge) {
   testing::FakeClock clock;
-  SettingsCache cache(clock, 10 * kSecondMs);
+  SettingsCache<DeadlineSettings> cache(clock, 10 * kSecondMs);
   SettingsSource repository;
   auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
@@ -42,7 +43,7 @@ TEST(SettingsCache, ReadsTheStoreOncePerMaxAge) {
 
 TEST(SettingsCache, InvalidateForcesTheNextRead) {
   testing::FakeClock clock;
-  SettingsCache cache(clock);
+  SettingsCache<DeadlineSettings> cache(clock);
   SettingsSource repository;
   auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
@@ -55,7 +56,7 @@ TEST(SettingsCache, InvalidateForcesTheNextRead) {
 
 TEST(SettingsCache, AFailedReadIsPassedOnAndNotKept) {
   testing::FakeClock clock;
-  SettingsCache cache(clock);
+  SettingsCache<DeadlineSettings> cache(clock);
   SettingsSource repository;
   auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())
@@ -69,7 +70,7 @@ TEST(SettingsCache, AFailedReadIsPassedOnAndNotKept) {
 
 TEST(SettingsCache, AClockSteppedBackDoesNotKeepAStaleCopyForever) {
   testing::FakeClock clock;
-  SettingsCache cache(clock);
+  SettingsCache<DeadlineSettings> cache(clock);
   SettingsSource repository;
   auto load = repository.Loader();
   EXPECT_CALL(repository, LoadSettings())

@@ -180,6 +180,7 @@ Result<std::vector<RoutingRule>> WorkOrderService::SaveRoutingRules(
     saved = std::move(*reread);
     return Ok();
   });
+  routing_rules_.Invalidate();  // also after a failed write: the store may have moved meanwhile
   if (!written) return Fail(written.error());
   return saved;
 }
@@ -206,9 +207,9 @@ Result<std::vector<RoutedStep>> WorkOrderService::RouteNew(
     Route(actor, order, named, WorkOrderState::kDispatched, settings, steps);
     return steps;
   }
-  auto rules = LoadRules(session);
+  auto rules = routing_rules_.Get([&] { return LoadRules(session); });
   if (!rules) return Fail(rules.error());
-  const RoutingRule* rule = MatchRoutingRule(*rules, order.category, order.district_id);
+  const RoutingRule* rule = MatchRoutingRule(**rules, order.category, order.district_id);
   if (rule == nullptr) return steps;
   const Principal system = Principal::System();
   const WorkOrderCommand dispatch{.action = WorkOrderAction::kDispatch,

@@ -157,7 +157,8 @@ class WorkOrderService {
   Store& store_;
   const Clock& clock_;
   SecureRandom& random_;
-  SettingsCache settings_{clock_};
+  SettingsCache<DeadlineSettings> settings_{clock_};
+  mutable SettingsCache<std::vector<RoutingRule>> routing_rules_{clock_};  // locks inside
   WorkOrderListener* listener_ = nullptr;
   mutable CategoryCatalog catalog_;
 };
