@@ -22,17 +22,23 @@ constexpr int kWritesEach = 40;
 
 class SequencingContract : public BackendTest {
  protected:
+  // One audit record and the event test.first about `subject`.
+  Status AuditAndAnnounce(StoreSession& session, const std::string& subject, int n) {
+    if (auto s = session.Audit().Append(ActorOf(Principal::System()),
+                                        {"test.write", "test", subject, {}, {{"n", n}}},
+                                        services.clock.NowMs());
+        !s) {
+      return s;
+    }
+    session.Events().Emit({"test", "test.first", subject, {{"n", n}}});
+    return Ok();
+  }
+
   // One unit of work that audits and emits two events, as creating a work order does.
   Status AuditedWrite(int writer, int n, bool commit = true) {
     return services.store.Write([&](StoreSession& session) -> Status {
       const std::string subject = "test/" + std::to_string(writer) + "-" + std::to_string(n);
-      if (auto s = session.Audit().Append(ActorOf(Principal::System()),
-                                          {"test.write", "test", subject, {}, {{"n", n}}},
-                                          services.clock.NowMs());
-          !s) {
-        return s;
-      }
-      session.Events().Emit({"test", "test.first", subject, {{"n", n}}});
+      if (auto s = AuditAndAnnounce(session, subject, n); !s) return s;
       session.Events().Emit({"test", "test.second", subject, {{"n", n}}});
       if (!commit) return Fail(Error::Conflict("changed my mind"));
       return Ok();
@@ -132,14 +138,7 @@ TEST_P(SequencingContract, AWriteThatFailsAmongConcurrentOnesTakesOnlyItsOwnRows
       unit.code = "gc-" + std::to_string(writer) + "-" + std::to_string(n);
       unit.name = unit.code;
       if (auto id = session.OrgUnits().Insert(unit); !id) return Fail(id.error());
-      const std::string subject = "test/" + unit.code;
-      if (auto s = session.Audit().Append(ActorOf(Principal::System()),
-                                          {"test.write", "test", subject, {}, {{"n", n}}},
-                                          services.clock.NowMs());
-          !s) {
-        return s;
-      }
-      session.Events().Emit({"test", "test.first", subject, {{"n", n}}});
+      if (auto s = AuditAndAnnounce(session, "test/" + unit.code, n); !s) return s;
       if (!commit) return Fail(Error::Conflict("changed my mind"));
       return Ok();
     });
