@@ -35,7 +35,7 @@ Status GroupCommit::Submit(Entry& entry) {
   return entry.status;
 }
 
-std::size_t GroupCommit::queued() {
+std::size_t GroupCommit::Queued() {
   std::lock_guard lock(mutex_);
   return queue_.size();
 }

@@ -43,7 +43,7 @@ class GroupCommit {
   // batch (a write nested in another would wait for itself).
   Status Submit(Entry& entry);
   // Writes waiting for a batch (not those running).
-  std::size_t queued();
+  std::size_t Queued();
 
  private:
   // With the mutex held and no batch running: runs the front of the queue.

@@ -73,7 +73,7 @@ TEST(GroupCommit, WritesThatArriveWhileABatchRunsShareTheNextAndKeepTheirOwnOutc
       return group_ptr->Submit(entry);
     }));
   }
-  WaitUntil([&] { return group.queued() == 4; });
+  WaitUntil([&] { return group.Queued() == 4; });
   release.set_value();
   EXPECT_TRUE(leader.get().has_value());
   int failed = 0;
@@ -103,7 +103,7 @@ TEST(GroupCommit, ABatchHoldsAtMostTheLimit) {
   WaitUntil([&] { return !first.load(); });
   std::vector<std::future<Status>> followers;
   for (int i = 0; i < 5; ++i) followers.push_back(submit());
-  WaitUntil([&] { return group.queued() == 5; });
+  WaitUntil([&] { return group.Queued() == 5; });
   release.set_value();
   leader.get();
   for (auto& follower : followers) EXPECT_TRUE(follower.get().has_value());
@@ -128,7 +128,7 @@ TEST(GroupCommit, AWriteNoBatchTakesInTimeGivesUpWithUnavailable) {
   Status waited = group.Submit(late);
   ASSERT_FALSE(waited.has_value());
   EXPECT_EQ(waited.error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ(group.queued(), 0u) << "the write that gave up left the queue";
+  EXPECT_EQ(group.Queued(), 0u) << "the write that gave up left the queue";
   release.set_value();
   EXPECT_TRUE(leader.get().has_value());
 }

@@ -1,6 +1,3 @@
-#include <atomic>
-#include <chrono>
-#include <cstdio>
 #include "adapters/storage/sql_store.h"
 
 #include <exception>
@@ -163,11 +160,7 @@ Status SqlStore::Write(FunctionRef<Status(StoreSession&)> work) {
 
 // SQLite: the batch shares one transaction; each write has its savepoint (docs/design/
 // storage.md, "Group commit on SQLite").
-static std::atomic<long> g_n, g_items, g_work, g_commit;
-static long NowUs() { return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
-struct Probe { long t0=NowUs(); long t1=0; size_t n; ~Probe(){ long t2=NowUs(); g_items+=n; g_work+=t1-t0; g_commit+=t2-t1; if(++g_n%500==0) fprintf(stderr,"batches %ld items/batch %.1f work %ld us commit %ld us\n", g_n.load(), g_items.exchange(0)/500.0, g_work.exchange(0)/500, g_commit.exchange(0)/500);} };
 void SqlStore::RunBatch(std::span<GroupCommit::Entry* const> batch) {
-  Probe probe; probe.n = batch.size();
   auto connection = db_.Acquire(Access::kWrite);
   if (!connection) return FailBatch(batch, connection.error());
   Connection& conn = **connection;
@@ -181,7 +174,6 @@ void SqlStore::RunBatch(std::span<GroupCommit::Entry* const> batch) {
                                             : entry->status.error());
     }
   }
-  probe.t1 = NowUs();
   if (auto s = conn.Commit(); !s) {
     (void)conn.Rollback();
     return FailBatch(batch, s.error());
