@@ -158,6 +158,32 @@ TEST_P(WorkOrderContract, TheCustomerAndAccountNamedMustExistAndBelongTogether) 
   EXPECT_EQ(Events().size(), 1u) << "only the order that was made";
 }
 
+TEST_P(WorkOrderContract, ADistrictTheRequestNamesMustBeADistrict) {
+  std::int64_t community = 0;
+  ASSERT_TRUE(services.store
+                  .Read([&](StoreSession& session) -> Status {
+                    auto nodes = session.Topology().ListNodes(NodeKind::kCommunity);
+                    if (!nodes) return Fail(nodes.error());
+                    community = nodes->front().id;
+                    return Ok();
+                  })
+                  .has_value());
+  for (const std::int64_t named : {community, std::int64_t{999'999}}) {
+    NewWorkOrder draft = Draft();
+    draft.account_id.reset();
+    draft.district_id = named;
+    auto created = orders.Create(agent_, draft);
+    ASSERT_FALSE(created.has_value()) << named;
+    EXPECT_EQ(created.error().field, "district_id");
+  }
+  NewWorkOrder in_district = Draft();
+  in_district.account_id.reset();
+  in_district.district_id = customer_.accounts.front().district_id;
+  auto created = orders.Create(agent_, in_district);
+  ASSERT_TRUE(created.has_value()) << created.error().message;
+  EXPECT_EQ(created->district_id, in_district.district_id);
+}
+
 TEST_P(WorkOrderContract, ARollbackLeavesNoHalfMadeRecord) {
   const auto before = orders.List(dispatcher_, {});
   ASSERT_TRUE(before.has_value());

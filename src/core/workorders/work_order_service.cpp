@@ -179,7 +179,11 @@ Result<WorkOrder> WorkOrderService::CreateIn(StoreSession& session, const Princi
   if (auto s = FillFromAccount(session, actor, order, **tree); !s) return Fail(s.error());
   if (auto s = CheckInteraction(session, order); !s) return Fail(s.error());
   if (order.district_id) {
-    if (auto s = CheckDistrict(session, *order.district_id); !s) return Fail(s.error());
+    // A district taken from the account is one by construction (the premise's); only one the
+    // request names needs reading.
+    if (draft.district_id) {
+      if (auto s = CheckDistrict(session, *order.district_id); !s) return Fail(s.error());
+    }
     if (!actor.scope.Covers(*order.district_id)) {
       return Fail(Error::Invalid("district_id", "the district is outside your area"));
     }
