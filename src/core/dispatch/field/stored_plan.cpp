@@ -63,8 +63,6 @@ std::string ArrivalWindowLabel(int window_start_minute, int window_end_minute) {
 TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
                      const TravelModel& travel) {
   TimedRoute route;
-  auto km = [&](Point a, Point b) { return travel.RoadKm(a, b); };
-  auto minutes = [&](double road_km) { return travel.MinutesFor(road_km); };
   if (!technician.on_duty) route.violations.push_back({"off_duty", 0, 0});
   for (const TimedStop& stop : stops) {
     if (LevelIn(technician, stop.trade) == 0) {
@@ -75,7 +73,7 @@ TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
   bool break_pending = has_break;
   double t = technician.shift.start_minute;
   if (!stops.empty()) {
-    const double first = minutes(km(technician.depot, stops.front().location));
+    const double first = travel.Minutes(technician.depot, stops.front().location);
     t = std::max(t, stops.front().window_start_minute - first);
   }
   route.departure_minute = static_cast<int>(std::lround(t));
@@ -90,8 +88,8 @@ TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
   };
   Point at = technician.depot;
   for (TimedStop& stop : stops) {
-    const double distance = km(at, stop.location);
-    const double drive = minutes(distance);
+    const double distance = travel.RoadKm(at, stop.location);
+    const double drive = travel.MinutesFor(distance);
     if (break_pending) {
       const double next_start = std::max<double>(t + drive, stop.window_start_minute);
       if (t >= technician.break_window->start_minute ||
@@ -112,9 +110,9 @@ TimedRoute TimeRoute(const Technician& technician, std::vector<TimedStop> stops,
     at = stop.location;
   }
   if (break_pending && !stops.empty()) take_break();
-  const double back = km(at, technician.depot);
+  const double back = travel.RoadKm(at, technician.depot);
   route.km += back;
-  t += minutes(back);
+  t += travel.MinutesFor(back);
   route.return_minute = static_cast<int>(std::lround(t));
   if (t > technician.shift.end_minute + 0.5) {
     route.violations.push_back({"shift_overrun", 0, route.return_minute});
