@@ -42,7 +42,7 @@ constexpr Query kAccount{"customers.account",
                          " a.balance_fen, a.arrears_fen, a.opened_at, p.address, p.district_id,"
                          " a.customer_id"
                          " FROM accounts a JOIN premises p ON p.id = a.premise_id WHERE a.id = $1"};
-constexpr Query kExists{"customers.exists", "SELECT 1 FROM customers WHERE id = $1"};
+constexpr Query kExists{"customers.exists", "SELECT COUNT(*) FROM customers WHERE id = $1"};
 constexpr Query kByAccountNo{"customers.by_account_no",
                              "SELECT customer_id FROM accounts WHERE account_no = $1"};
 constexpr Query kIdsByIdNumber{"customers.ids_by_id_number",
@@ -185,13 +185,9 @@ Result<Account> SqlCustomerRepository::FindAccount(std::int64_t account_id) {
 }
 
 Result<bool> SqlCustomerRepository::Exists(std::int64_t customer_id) {
-  bool found = false;
-  Status read = connection_.Each(kExists, {customer_id}, [&](const Row&) -> Status {
-    found = true;
-    return Ok();
-  });
-  if (!read) return Fail(read.error());
-  return found;
+  return FetchOne<bool>(
+      connection_, kExists, {customer_id},
+      [](const Row& row) -> Result<bool> { return row.Int(0) > 0; }, "customer count");
 }
 
 Result<std::vector<Customer>> SqlCustomerRepository::FindByIdNumber(std::string_view id_number) {
